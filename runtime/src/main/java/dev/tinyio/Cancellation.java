@@ -1,0 +1,154 @@
+package dev.tinyio;
+
+import dev.tinyio.internal.Step;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What happens when a run fails (SEMANTICS.md "Errors and cancellation"): every active coroutine gets a
+ * {@link CancelledError} in insertion order, improper responses are logged, the original error's trace is
+ * continued through its chain of single waiters, and the throwable the {@link GroupMode} asks for is built.
+ */
+final class Cancellation {
+    private static final System.Logger LOG = System.getLogger("dev.tinyio");
+
+    private final Scheduler scheduler;
+    private final GroupMode mode;
+    /** The cancellation errors that escaped, by coroutine: proper responses. */
+    private final Map<Coro<?>, Throwable> cancelled = new LinkedHashMap<>();
+    /** Errors other than cancellations thrown while being cancelled, in order. */
+    private final List<Throwable> others = new ArrayList<>();
+
+    Cancellation(Scheduler scheduler, GroupMode mode) {
+        this.scheduler = scheduler;
+        this.mode = mode;
+    }
+
+    /**
+     * Cancels everything and builds what {@code run} throws.
+     *
+     * @param original the error that failed the run
+     * @param origin the coroutine that threw it, or {@code null} if the loop itself failed
+     * @return never returns normally; declared so that callers can write {@code throw crash(...)}
+     */
+    RuntimeException crash(Throwable original, Coro<?> origin) {
+        for (Coro<?> coro : scheduler.activeCoroutines()) {
+            cancel(coro);
+        }
+        Set<Coro<?>> stitched = stitch(original, origin);
+        throw Sneaky.<RuntimeException>raise(outcome(original, stitched));
+    }
+
+    private void cancel(Coro<?> coro) {
+        CancelledError error = new CancelledError();
+        error.setStackTrace(coro.stepper.suspendedTrace());
+        int outcome = scheduler.stepCoro(coro, null, error);
+        Step out = scheduler.lastStep();
+        coro.state = Coro.FAILED;
+        scheduler.deactivate(coro);
+        if (outcome == Step.THREW && out.error instanceof CancelledError) {
+            cancelled.put(coro, out.error);
+        } else {
+            warnImproper(coro, outcome, out);
+            if (outcome == Step.THREW) {
+                others.add(out.error);
+            }
+        }
+        out.clear();
+    }
+
+    /**
+     * Appends to the original trace the frames where each single waiter was suspended, up the chain.
+     *
+     * @return the coroutines whose cancellations are thereby accounted for
+     */
+    private Set<Coro<?>> stitch(Throwable original, Coro<?> origin) {
+        Set<Coro<?>> stitched = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        if (origin == null) {
+            return stitched;
+        }
+        stitched.add(origin);
+        List<StackTraceElement> appended = new ArrayList<>();
+        Coro<?> coro = origin;
+        while (coro.waiters != null && coro.waiters.size() == 1) {
+            Coro<?> waiter = coro.waiters.get(0).coro;
+            Throwable cancellation = cancelled.get(waiter);
+            if (cancellation == null || !stitched.add(waiter)) {
+                break;
+            }
+            appended.addAll(Arrays.asList(cancellation.getStackTrace()));
+            coro = waiter;
+        }
+        if (!appended.isEmpty()) {
+            original.setStackTrace(insertBeforeLoop(original.getStackTrace(), appended));
+        }
+        return stitched;
+    }
+
+    /** Puts the waiters' frames where the failing coroutine's own stack ends and the loop's begins. */
+    private static StackTraceElement[] insertBeforeLoop(StackTraceElement[] trace, List<StackTraceElement> extra) {
+        int loopStart = trace.length;
+        for (int i = 0; i < trace.length; i++) {
+            if (trace[i].getClassName().startsWith("dev.tinyio.internal.Fiber")) {
+                loopStart = i;
+                break;
+            }
+        }
+        List<StackTraceElement> result = new ArrayList<>(Arrays.asList(trace).subList(0, loopStart));
+        result.addAll(extra);
+        result.addAll(Arrays.asList(trace).subList(loopStart, trace.length));
+        return result.toArray(new StackTraceElement[0]);
+    }
+
+    private Throwable outcome(Throwable original, Set<Coro<?>> stitched) {
+        switch (mode) {
+            case NEVER:
+                return original;
+            case AUTO:
+                if (others.isEmpty()) {
+                    return original;
+                }
+                return group(original, List.of());
+            default:
+                List<Throwable> interesting = new ArrayList<>();
+                List<Throwable> plain = new ArrayList<>();
+                cancelled.forEach((coro, error) -> {
+                    if (!stitched.contains(coro)) {
+                        (error.getCause() != null || error.getStackTrace().length > 1 ? interesting : plain)
+                                .add(error);
+                    }
+                });
+                interesting.addAll(plain);
+                return group(original, interesting);
+        }
+    }
+
+    private ExceptionGroup group(Throwable original, List<Throwable> cancellations) {
+        List<Throwable> members = new ArrayList<>();
+        members.add(original);
+        members.addAll(others);
+        members.addAll(cancellations);
+        return new ExceptionGroup("An error occurred running a tinyio loop.\nThe first exception is the original "
+                + "error; its stack trace continues through each coroutine that alone waited for the failing one.\n"
+                + "The others occurred whilst stopping the other coroutines.", members);
+    }
+
+    /** Logs that a coroutine did not let its {@link CancelledError} escape. */
+    static void warnImproper(Coro<?> coro, int outcome, Step out) {
+        String what = switch (outcome) {
+            case Step.RETURNED -> "returned " + out.value + ".";
+            case Step.YIELDED -> "yielded " + out.request + ".";
+            default -> "threw " + out.error + ".";
+        };
+        LOG.log(Level.WARNING, "Coroutine " + coro + " did not respond properly to cancellation on receiving a "
+                + "CancelledError, and so a resource leak may have occurred. The coroutine is expected to let the "
+                + "CancelledError propagate to indicate success in cleaning up resources. Instead, the coroutine "
+                + what, outcome == Step.THREW ? out.error : null);
+    }
+}

@@ -1,0 +1,391 @@
+package dev.tinyio;
+
+import dev.tinyio.internal.Carrier;
+import dev.tinyio.internal.Fiber;
+import dev.tinyio.internal.Step;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One run of a {@link Loop}: the queue of coroutines ready to step, the insertion-ordered coroutines it knows,
+ * and the timer heap. Follows SEMANTICS.md "Scheduling order" to the letter; on failure hands over to
+ * {@link Cancellation}.
+ */
+final class Scheduler {
+    /** The loop whose run this is; it owns every coroutine started here. */
+    final Loop loop;
+    /** The coroutine the run was started with. */
+    private final Coro<?> root;
+    /** What to throw on failure. */
+    private final GroupMode mode;
+    /** Ready coroutines and the values to resume them with, as consecutive pairs. */
+    private final ArrayDeque<Object> queue = new ArrayDeque<>();
+    /** Pending waits with a deadline, soonest first. */
+    private final PriorityQueue<Wait> timers = new PriorityQueue<>();
+    /** The outcome of each step, reused. */
+    private final Step out = new Step();
+    /** This thread's pointer to the fiber being stepped. */
+    private final Carrier carrier = Carrier.get();
+    /** Oldest active coroutine: the head of the insertion-ordered map of SEMANTICS.md. */
+    private Coro<?> firstActive;
+    /** Newest active coroutine. */
+    private Coro<?> lastActive;
+    /** How many timers were ever registered, for first-in first-out ties. */
+    private long timerSequence;
+
+    Scheduler(Loop loop, Coro<?> root, GroupMode mode) {
+        this.loop = loop;
+        this.root = root;
+        this.mode = mode;
+    }
+
+    /** Runs until every coroutine has finished, and returns the root's result, or throws as the mode says. */
+    Object runToEnd() {
+        Fiber outerFiber = carrier.fiber;
+        try {
+            activate(root);
+            enqueue(root, null);
+            while (true) {
+                if (queue.isEmpty()) {
+                    if (firstActive == null) {
+                        break;
+                    }
+                    checkForCycle();
+                    while (queue.isEmpty()) {
+                        block();
+                        fireTimers();
+                    }
+                } else {
+                    fireTimers();
+                }
+                step();
+            }
+            return root.result;
+        } catch (Failure failure) {
+            throw new Cancellation(this, mode).crash(failure.error, failure.origin);
+        } catch (Throwable loopItself) {
+            // An error in the loop's own machinery: orderly cancellation all the same.
+            throw new Cancellation(this, mode).crash(loopItself, null);
+        } finally {
+            carrier.fiber = outerFiber;
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // One step
+    // -----------------------------------------------------------------------------------------------------------
+
+    private void step() {
+        Coro<?> coro = (Coro<?>) queue.pollFirst();
+        Object value = queue.pollFirst();
+        int outcome = stepCoro(coro, value, null);
+        switch (outcome) {
+            case Step.RETURNED -> finish(coro, out.value);
+            case Step.THREW -> throw fail(coro, out.error);
+            default -> handleYield(coro, out.requestKind, out.request);
+        }
+        out.clear();
+    }
+
+    /** Steps one coroutine on this thread's carrier. */
+    int stepCoro(Coro<?> coro, Object value, Throwable thrown) {
+        carrier.fiber = coro.stepper instanceof Fiber fiber ? fiber : null;
+        try {
+            return coro.stepper.step(value, thrown, out);
+        } finally {
+            carrier.fiber = null;
+        }
+    }
+
+    /** The outcome of the last {@link #stepCoro}. */
+    Step lastStep() {
+        return out;
+    }
+
+    private void finish(Coro<?> coro, Object result) {
+        coro.result = result;
+        coro.state = Coro.DONE;
+        deactivate(coro);
+        List<Waiter> waiters = coro.waiters;
+        coro.waiters = null;
+        if (waiters != null) {
+            for (Waiter waiter : waiters) {
+                countDown(waiter);
+            }
+        }
+    }
+
+    private void handleYield(Coro<?> coro, int kind, Object request) {
+        switch (kind) {
+            case Step.BARE -> enqueue(coro, null);
+            case Step.ONE -> {
+                if (request == null) {
+                    throw invalidYield(coro, "null");
+                }
+                Coro<?> awaited = (Coro<?>) request;
+                checkYieldable(coro, awaited);
+                await(coro, awaited, List.of(awaited));
+            }
+            case Step.LIST -> {
+                List<?> list = (List<?>) request;
+                if (list == null || list.contains(null)) {
+                    throw invalidYield(coro, String.valueOf(list));
+                }
+                if (list.isEmpty()) {
+                    enqueue(coro, new ArrayList<>(0));
+                    return;
+                }
+                for (Object member : list) {
+                    checkYieldable(coro, coerce(coro, member, list));
+                }
+                await(coro, list, list);
+            }
+            case Step.SET -> {
+                Set<?> set = (Set<?>) request;
+                if (set == null || containsNull(set)) {
+                    throw invalidYield(coro, String.valueOf(set));
+                }
+                for (Object member : set) {
+                    checkYieldable(coro, coerce(coro, member, set));
+                }
+                for (Object member : set) {
+                    Coro<?> background = (Coro<?>) member;
+                    if (background.state == Coro.NEW) {
+                        activate(background);
+                        enqueue(background, null);
+                    }
+                }
+                enqueue(coro, null);
+            }
+            case Step.WAIT -> register(coro, (Wait) request);
+            default -> throw new IllegalStateException("Unknown yield kind " + kind);
+        }
+    }
+
+    /** Makes one waiter for the coroutine over the members, in order; a member listed twice counts twice. */
+    private void await(Coro<?> coro, Object awaited, Collection<?> members) {
+        Waiter waiter = new Waiter(coro, awaited, members.size());
+        coro.waitingOn = waiter;
+        for (Object member : members) {
+            Coro<?> awaitedCoro = (Coro<?>) member;
+            switch (awaitedCoro.state) {
+                case Coro.DONE -> countDown(waiter);
+                case Coro.ACTIVE -> awaitedCoro.addWaiter(waiter);
+                default -> {
+                    activate(awaitedCoro);
+                    enqueue(awaitedCoro, null);
+                    awaitedCoro.addWaiter(waiter);
+                }
+            }
+        }
+    }
+
+    private void register(Coro<?> coro, Wait wait) {
+        Waiter waiter = new Waiter(coro, null, 1);
+        coro.waitingOn = waiter;
+        wait.waiter = waiter;
+        wait.deadline = System.nanoTime() + wait.timeoutNanos;
+        wait.sequence = timerSequence++;
+        timers.add(wait);
+    }
+
+    private void countDown(Waiter waiter) {
+        if (waiter.countDown() && waiter.coro.waitingOn == waiter && waiter.coro.state == Coro.ACTIVE) {
+            waiter.coro.waitingOn = null;
+            enqueue(waiter.coro, waiter.value());
+        }
+    }
+
+    private void enqueue(Coro<?> coro, Object value) {
+        queue.addLast(coro);
+        queue.addLast(value);
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // What may be yielded
+    // -----------------------------------------------------------------------------------------------------------
+
+    private Coro<?> coerce(Coro<?> yielder, Object member, Object whole) {
+        if (!(member instanceof Coro<?> coro)) {
+            throw invalidYield(yielder, String.valueOf(whole));
+        }
+        return coro;
+    }
+
+    private void checkYieldable(Coro<?> yielder, Coro<?> awaited) {
+        if (awaited.state != Coro.NEW && (awaited.owner != loop || awaited.state == Coro.FAILED)) {
+            throw throwInto(yielder, loop.alreadyStarted(awaited));
+        }
+    }
+
+    private static boolean containsNull(Set<?> set) {
+        for (Object member : set) {
+            if (member == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Failure invalidYield(Coro<?> yielder, String what) {
+        return throwInto(yielder, "Invalid yield " + what + ". Must be nothing, a coroutine, or a list or set of "
+                + "coroutines, none of them null.");
+    }
+
+    /**
+     * Throws a {@link CancelledError} into a coroutine at its suspension point, as tinyio's {@code _throw}: the
+     * loop then fails with it, or, if the coroutine did not let it escape, with a new one caused by what it did.
+     */
+    private Failure throwInto(Coro<?> coro, String message) {
+        CancelledError error = new CancelledError(message);
+        error.setStackTrace(coro.stepper.suspendedTrace());
+        int outcome = stepCoro(coro, null, error);
+        Throwable escaped = outcome == Step.THREW ? out.error : null;
+        if (escaped instanceof CancelledError) {
+            return fail(coro, escaped);
+        }
+        Cancellation.warnImproper(coro, outcome, out);
+        CancelledError replacement = new CancelledError(message);
+        if (escaped != null) {
+            replacement.initCause(escaped);
+        }
+        return fail(coro, replacement);
+    }
+
+    private Failure fail(Coro<?> coro, Throwable error) {
+        coro.state = Coro.FAILED;
+        deactivate(coro);
+        return new Failure(coro, error);
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // Time and blocking
+    // -----------------------------------------------------------------------------------------------------------
+
+    private void fireTimers() {
+        long now = System.nanoTime();
+        Wait soonest;
+        while ((soonest = timers.peek()) != null && soonest.deadline - now <= 0) {
+            timers.poll();
+            countDown(soonest.waiter);
+        }
+    }
+
+    /** Parks the loop thread until the nearest deadline, or until something wakes it. */
+    private void block() {
+        Wait soonest = timers.peek();
+        if (soonest == null) {
+            LockSupport.park(this);
+        } else {
+            long remaining = soonest.deadline - System.nanoTime();
+            if (remaining > 0) {
+                LockSupport.parkNanos(this, remaining);
+            }
+        }
+        if (Thread.interrupted()) {
+            throw new Failure(null, new InterruptedException("Loop.run was interrupted while waiting"));
+        }
+    }
+
+    private void checkForCycle() {
+        Map<Coro<?>, List<Coro<?>>> waitsFor = new HashMap<>();
+        for (Coro<?> c = firstActive; c != null; c = c.nextActive) {
+            if (c.waiters != null) {
+                for (Waiter waiter : c.waiters) {
+                    waitsFor.computeIfAbsent(waiter.coro, k -> new ArrayList<>()).add(c);
+                }
+            }
+        }
+        Map<Coro<?>, Boolean> onPath = new IdentityHashMap<>();
+        for (Coro<?> start : waitsFor.keySet()) {
+            if (hasCycle(start, waitsFor, onPath)) {
+                throw throwInto(root, "Cycle detected in tinyio loop. Cancelling all coroutines.");
+            }
+        }
+    }
+
+    private static boolean hasCycle(Coro<?> node, Map<Coro<?>, List<Coro<?>>> edges, Map<Coro<?>, Boolean> state) {
+        Boolean seen = state.get(node);
+        if (seen != null) {
+            return seen;
+        }
+        state.put(node, Boolean.TRUE);
+        for (Coro<?> next : edges.getOrDefault(node, List.of())) {
+            if (hasCycle(next, edges, state)) {
+                return true;
+            }
+        }
+        state.put(node, Boolean.FALSE);
+        return false;
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // The insertion-ordered map of active coroutines
+    // -----------------------------------------------------------------------------------------------------------
+
+    private void activate(Coro<?> coro) {
+        coro.owner = loop;
+        coro.state = Coro.ACTIVE;
+        coro.previousActive = lastActive;
+        if (lastActive == null) {
+            firstActive = coro;
+        } else {
+            lastActive.nextActive = coro;
+        }
+        lastActive = coro;
+    }
+
+    void deactivate(Coro<?> coro) {
+        Coro<?> previous = coro.previousActive;
+        Coro<?> next = coro.nextActive;
+        if (previous == null) {
+            if (firstActive == coro) {
+                firstActive = next;
+            }
+        } else {
+            previous.nextActive = next;
+        }
+        if (next == null) {
+            if (lastActive == coro) {
+                lastActive = previous;
+            }
+        } else {
+            next.previousActive = previous;
+        }
+        coro.previousActive = null;
+        coro.nextActive = null;
+        coro.waitingOn = null;
+    }
+
+    /** The active coroutines, in insertion order. */
+    List<Coro<?>> activeCoroutines() {
+        List<Coro<?>> active = new ArrayList<>();
+        for (Coro<?> c = firstActive; c != null; c = c.nextActive) {
+            active.add(c);
+        }
+        return active;
+    }
+
+    /** A coroutine, or the loop itself, failed: unwinds the run to {@link #runToEnd}. */
+    static final class Failure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        /** The coroutine that failed, or {@code null} for the loop itself. */
+        final transient Coro<?> origin;
+        /** What it threw. */
+        final Throwable error;
+
+        Failure(Coro<?> origin, Throwable error) {
+            super(null, null, false, false);
+            this.origin = origin;
+            this.error = error;
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package dev.tinyio.internal;
+
+import dev.tinyio.Coro;
+import dev.tinyio.NotInstrumentedError;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The frame store of one coroutine whose body is instrumented code: the chain of its saved frames and the state
+ * of a suspension while it unwinds.
+ *
+ * <p>A step re-enters only the innermost saved frame; when that frame returns, its value is passed to its parent's
+ * call site and the parent is re-entered, and so on. A yield therefore costs the same at any call depth.
+ */
+public final class Fiber implements Stepper {
+    /** The body to start, or {@code null} for a void body. */
+    private final Coro.Body<?> body;
+    /** The void body to start, or {@code null}. */
+    private final Coro.VoidBody voidBody;
+    /** Whether the body has been entered. */
+    private boolean started;
+    /** The innermost saved frame while suspended; {@code null} while running or finished. */
+    private Frame top;
+    /** The frame being re-entered by this step, which a new suspension saves into again. */
+    Frame resuming;
+    /** Set by a yield, cleared once the suspension has unwound to the loop. */
+    boolean suspending;
+    /** Whether this suspension counted itself in {@link Suspension#pending}. */
+    private boolean countedPending;
+    /** The innermost frame saved during the unwinding in progress. */
+    private Frame chainHead;
+    /** The outermost frame saved during the unwinding in progress. */
+    private Frame chainTail;
+    /** What the coroutine yielded. */
+    private int requestKind;
+    /** The yielded object. */
+    private Object request;
+
+    /**
+     * A fiber for a body with a result.
+     *
+     * @param body the body
+     */
+    public Fiber(Coro.Body<?> body) {
+        this.body = body;
+        this.voidBody = null;
+    }
+
+    /**
+     * A fiber for a body without a result.
+     *
+     * @param body the body
+     */
+    public Fiber(Coro.VoidBody body) {
+        this.body = null;
+        this.voidBody = body;
+    }
+
+    @Override
+    public int step(Object value, Throwable thrown, Step out) {
+        if (!started) {
+            started = true;
+            if (thrown != null) {
+                // Cancelled before it ran: none of its code runs.
+                return out.threw(thrown);
+            }
+            return start(out);
+        }
+        return resume(value, thrown, out);
+    }
+
+    private int start(Step out) {
+        Object result;
+        try {
+            result = body != null ? body.run() : runVoid();
+        } catch (Throwable t) {
+            abandonUnwinding();
+            return out.threw(t);
+        }
+        if (suspending) {
+            top = endUnwinding();
+            return out.yielded(requestKind, takeRequest());
+        }
+        return out.returned(result);
+    }
+
+    private Object runVoid() throws Exception {
+        voidBody.run();
+        return null;
+    }
+
+    private int resume(Object value, Throwable thrown, Step out) {
+        Frame frame = top;
+        top = null;
+        Throwable stitched = null;
+        while (frame != null) {
+            resuming = frame;
+            frame.resumeWith(value, thrown);
+            Object result;
+            try {
+                result = frame.site.method.resumer.resume(frame);
+            } catch (Throwable t) {
+                abandonUnwinding();
+                if (t != stitched) {
+                    StackTraces.appendSuspended(t, frame.parent);
+                    stitched = t;
+                }
+                value = null;
+                thrown = t;
+                frame = frame.parent;
+                continue;
+            }
+            if (suspending) {
+                top = endUnwinding();
+                resuming = null;
+                return out.yielded(requestKind, takeRequest());
+            }
+            value = result;
+            thrown = null;
+            frame = frame.parent;
+        }
+        resuming = null;
+        return thrown != null ? out.threw(thrown) : out.returned(value);
+    }
+
+    @Override
+    public StackTraceElement[] suspendedTrace() {
+        List<StackTraceElement> elements = new ArrayList<>();
+        for (Frame f = top; f != null; f = f.parent) {
+            elements.add(f.site.element());
+        }
+        return elements.toArray(new StackTraceElement[0]);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Called by Suspension on behalf of instrumented code
+    // ---------------------------------------------------------------------------------------------------------
+
+    /** Starts a suspension: the caller will save its frame and return, and so will every instrumented caller. */
+    void request(int kind, Object what) {
+        if (suspending) {
+            throw StackTraces.notInstrumentedBetween(chainHead);
+        }
+        suspending = true;
+        requestKind = kind;
+        request = what;
+    }
+
+    /** A fresh activation saves its frame: it becomes the parent of the frames saved so far. */
+    Frame save(SiteInfo site) {
+        Frame frame = new Frame(site);
+        if (!countedPending) {
+            // Only a fresh activation may have instrumented callers still to unwind; re-entered frames return
+            // straight to the loop, so plain yields in a resumed frame never touch the shared counter.
+            Suspension.countIn();
+            countedPending = true;
+        }
+        link(frame);
+        return frame;
+    }
+
+    /** The frame being re-entered suspends again: it reuses its own frame object. */
+    Frame resave(SiteInfo site) {
+        Frame frame = resuming;
+        frame.site = site;
+        link(frame);
+        return frame;
+    }
+
+    private void link(Frame frame) {
+        Frame child = chainTail;
+        if (child == null) {
+            chainHead = frame;
+        } else {
+            SiteInfo call = frame.site;
+            if (call.calleeName != null && !(call.calleeName.equals(child.site.method.name)
+                    && call.calleeDescriptor.equals(child.site.method.descriptor))) {
+                throw StackTraces.notInstrumentedCallee(call, child);
+            }
+            child.parent = frame;
+        }
+        chainTail = frame;
+    }
+
+    private Frame endUnwinding() {
+        Frame head = chainHead;
+        clearUnwinding();
+        return head;
+    }
+
+    private void abandonUnwinding() {
+        if (suspending) {
+            clearUnwinding();
+            request = null;
+        }
+    }
+
+    private void clearUnwinding() {
+        suspending = false;
+        chainHead = null;
+        chainTail = null;
+        if (countedPending) {
+            countedPending = false;
+            Suspension.countOut();
+        }
+    }
+
+    private Object takeRequest() {
+        Object what = request;
+        request = null;
+        return what;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.tinyio.internal;
+
+/**
+ * The saved state of one suspended method activation: its locals and the operand stack below the call where it
+ * suspended, and the site to jump back to. Instrumented code fills and reads the arrays directly.
+ */
+public final class Frame {
+    /** Saved references, in the order the site's save code chose. */
+    public final Object[] refs;
+    /** Saved primitives, widened to long (float and double by their raw bits). */
+    public final long[] prims;
+    /** Where this frame is suspended; read by the restore code to pick its entry. */
+    public SiteInfo site;
+    /** The frame that called this one and waits for its result, or {@code null} at the coroutine's root. */
+    Frame parent;
+    /** The value the suspended call returns when the frame is re-entered. */
+    private Object value;
+    /** The throwable the suspended call throws when the frame is re-entered, or {@code null}. */
+    private Throwable thrown;
+
+    Frame(SiteInfo site) {
+        this.site = site;
+        this.refs = new Object[site.method.refSlots];
+        this.prims = new long[site.method.primSlots];
+    }
+
+    void resumeWith(Object value, Throwable thrown) {
+        this.value = value;
+        this.thrown = thrown;
+    }
+
+    /**
+     * What the suspended call evaluates to on re-entry: called by restore code at the call site, inside the
+     * call's exception handlers, so that a thrown-in exception is caught exactly where the call would throw it.
+     *
+     * @return the value to resume with
+     * @throws Throwable the exception to resume with, unchanged
+     */
+    public Object resumeValue() throws Throwable {
+        Throwable t = thrown;
+        Object v = value;
+        thrown = null;
+        value = null;
+        if (t != null) {
+            throw t;
+        }
+        return v;
+    }
+
+    @Override
+    public String toString() {
+        return "Frame[" + site + "]";
+    }
+}

@@ -1,0 +1,129 @@
+package dev.tinyio.internal;
+
+import java.lang.invoke.CallSite;
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One call site where an instrumented method can suspend. Each site is a dynamic constant in the instrumented
+ * class, created once by {@link #bootstrap} and then loaded for free every time the site saves its frame.
+ */
+public final class SiteInfo {
+    /** Name of the synthetic dispatch method that every instrumented class gets. */
+    public static final String DISPATCH_NAME = "tinyio$resume";
+
+    /** One resumer per instrumented class, made on first use; a ClassValue does not pin class loaders. */
+    private static final ClassValue<AtomicReference<Resumer>> RESUMERS = new ClassValue<>() {
+        @Override
+        protected AtomicReference<Resumer> computeValue(Class<?> type) {
+            return new AtomicReference<>();
+        }
+    };
+
+    /** The method this site belongs to. */
+    final MethodInfo method;
+    /** The index of the site in its method, used to jump back to it. */
+    final int index;
+    /** The source line of the call, or -1. */
+    final int line;
+    /** Name of the method called here, or {@code null} where dispatch may go through a lambda proxy. */
+    final String calleeName;
+    /** Descriptor of the method called here, or {@code null} with {@link #calleeName}. */
+    final String calleeDescriptor;
+
+    private SiteInfo(MethodInfo method, int index, int line, String calleeName, String calleeDescriptor) {
+        this.method = method;
+        this.index = index;
+        this.line = line;
+        this.calleeName = calleeName;
+        this.calleeDescriptor = calleeDescriptor;
+    }
+
+    /**
+     * The index of this site in its method.
+     *
+     * @return the index the restore code switches on
+     */
+    public int index() {
+        return index;
+    }
+
+    /**
+     * The method this site belongs to.
+     *
+     * @return its method
+     */
+    public MethodInfo method() {
+        return method;
+    }
+
+    /**
+     * Bootstrap method of the dynamic constant for a site, called by the JVM once per site.
+     *
+     * @param lookup full-privilege lookup of the instrumented class
+     * @param constantName unused
+     * @param type {@code SiteInfo.class}
+     * @param methodName name of the instrumented method
+     * @param descriptor descriptor of the instrumented method
+     * @param file source file name, or an empty string
+     * @param methodId index of the method in its class
+     * @param refSlots reference slots a frame of the method needs
+     * @param primSlots primitive slots a frame of the method needs
+     * @param index index of the site in the method
+     * @param line source line of the call, or -1
+     * @param calleeName name of the called method, or an empty string when not checked
+     * @param calleeDescriptor descriptor of the called method, or an empty string when not checked
+     * @return the site
+     * @throws ReflectiveOperationException if the class has no dispatch method (it was not instrumented whole)
+     */
+    public static SiteInfo bootstrap(MethodHandles.Lookup lookup, String constantName, Class<?> type,
+            String methodName, String descriptor, String file, int methodId, int refSlots, int primSlots,
+            int index, int line, String calleeName, String calleeDescriptor) throws ReflectiveOperationException {
+        Class<?> owner = lookup.lookupClass();
+        MethodInfo method = new MethodInfo(owner, methodName, descriptor, file.isEmpty() ? null : file, methodId,
+                refSlots, primSlots, resumerOf(lookup));
+        return new SiteInfo(method, index, line,
+                calleeName.isEmpty() ? null : calleeName, calleeDescriptor.isEmpty() ? null : calleeDescriptor);
+    }
+
+    private static Resumer resumerOf(MethodHandles.Lookup lookup) throws ReflectiveOperationException {
+        AtomicReference<Resumer> cached = RESUMERS.get(lookup.lookupClass());
+        Resumer resumer = cached.get();
+        if (resumer == null) {
+            cached.compareAndSet(null, spinResumer(lookup));
+            resumer = cached.get();
+        }
+        return resumer;
+    }
+
+    private static Resumer spinResumer(MethodHandles.Lookup lookup) throws ReflectiveOperationException {
+        MethodType dispatchType = MethodType.methodType(Object.class, Frame.class);
+        MethodHandle dispatch = lookup.findStatic(lookup.lookupClass(), DISPATCH_NAME, dispatchType);
+        try {
+            CallSite site = LambdaMetafactory.metafactory(lookup, "resume", MethodType.methodType(Resumer.class),
+                    dispatchType, dispatch, dispatchType);
+            return (Resumer) site.getTarget().invokeExact();
+        } catch (ReflectiveOperationException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("Cannot make the resumer of " + lookup.lookupClass().getName(), t);
+        }
+    }
+
+    /**
+     * Where the frame is suspended, as a stack trace element.
+     *
+     * @return the element naming the method and line
+     */
+    StackTraceElement element() {
+        return method.at(line);
+    }
+
+    @Override
+    public String toString() {
+        return method + ":" + line;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.tinyio.internal;
+
+/** Advances one coroutine by one step: to its next yield, its return, or its failure. */
+public interface Stepper {
+    /**
+     * Runs the coroutine until it yields, returns or throws.
+     *
+     * @param value what its pending yield evaluates to
+     * @param thrown what its pending yield throws instead, or {@code null}
+     * @param out where the outcome goes
+     * @return {@link Step#YIELDED}, {@link Step#RETURNED} or {@link Step#THREW}
+     */
+    int step(Object value, Throwable thrown, Step out);
+
+    /**
+     * The stack the coroutine is suspended in, innermost first, for stack traces and cancellation errors.
+     *
+     * @return the elements, empty if it has not started or keeps no frames
+     */
+    StackTraceElement[] suspendedTrace();
+}

@@ -1,0 +1,126 @@
+package dev.tinyio.internal;
+
+import dev.tinyio.Coro;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The entry points of instrumented code. The instrumenter redirects every {@code Coro.yield} call to the method
+ * of the same name and descriptor here, so the public {@code Coro.yield} is only ever reached from code that was
+ * not instrumented, and can say so.
+ */
+public final class Suspension {
+    /**
+     * How many threads are unwinding a fresh suspension right now. Instrumented code reads it after every call
+     * that may suspend; only when it is non-zero does it look up its own fiber, so code that never suspends pays
+     * one field read per such call.
+     */
+    public static volatile int pending;
+
+    private static final VarHandle PENDING;
+
+    static {
+        try {
+            PENDING = MethodHandles.lookup().findStaticVarHandle(Suspension.class, "pending", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private Suspension() {
+    }
+
+    /** Instrumented form of {@link Coro#yield()}. */
+    public static void yield() {
+        current("Coro.yield()").request(Step.BARE, null);
+    }
+
+    /**
+     * Instrumented form of {@link Coro#yield(Coro)}.
+     *
+     * @param coro the coroutine to wait for
+     * @return a dummy; the real value arrives when the frame is re-entered
+     */
+    public static Object yield(Coro<?> coro) {
+        current("Coro.yield(Coro)").request(Step.ONE, coro);
+        return null;
+    }
+
+    /**
+     * Instrumented form of {@link Coro#yield(List)}.
+     *
+     * @param coros the coroutines to gather
+     * @return a dummy; the real value arrives when the frame is re-entered
+     */
+    public static List<Object> yield(List<?> coros) {
+        current("Coro.yield(List)").request(Step.LIST, coros);
+        return null;
+    }
+
+    /**
+     * Instrumented form of {@link Coro#yield(Set)}.
+     *
+     * @param coros the coroutines to start in the background
+     */
+    public static void yield(Set<?> coros) {
+        current("Coro.yield(Set)").request(Step.SET, coros);
+    }
+
+    /**
+     * Whether this thread's coroutine is unwinding a suspension: the slow half of the check after a call.
+     *
+     * @return true if the caller must save its frame and return
+     */
+    public static boolean isSuspending() {
+        Fiber fiber = Carrier.get().fiber;
+        return fiber != null && fiber.suspending;
+    }
+
+    /**
+     * A fresh activation saves its frame at a site.
+     *
+     * @param site where it is suspended
+     * @return the frame to fill
+     */
+    public static Frame save(SiteInfo site) {
+        return Carrier.get().fiber.save(site);
+    }
+
+    /**
+     * A re-entered activation saves its frame again, reusing the frame object.
+     *
+     * @param site where it is suspended now
+     * @return the frame to fill
+     */
+    public static Frame resave(SiteInfo site) {
+        return Carrier.get().fiber.resave(site);
+    }
+
+    /**
+     * The restore code met a site index it does not know: the frame was saved by another version of the class.
+     *
+     * @param frame the frame
+     * @return the error to throw
+     */
+    public static IllegalStateException badSite(Frame frame) {
+        return new IllegalStateException("Cannot re-enter " + frame + ": the class was changed since it was saved");
+    }
+
+    static void countIn() {
+        PENDING.getAndAdd(1);
+    }
+
+    static void countOut() {
+        PENDING.getAndAdd(-1);
+    }
+
+    private static Fiber current(String what) {
+        Fiber fiber = Carrier.get().fiber;
+        if (fiber == null) {
+            throw StackTraces.outsideLoop(what);
+        }
+        return fiber;
+    }
+}
