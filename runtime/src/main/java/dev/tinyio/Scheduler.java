@@ -3,7 +3,6 @@ package dev.tinyio;
 import dev.tinyio.internal.Carrier;
 import dev.tinyio.internal.Fiber;
 import dev.tinyio.internal.Step;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -26,8 +25,8 @@ final class Scheduler {
     private final Coro<?> root;
     /** What to throw on failure. */
     private final GroupMode mode;
-    /** Ready coroutines and the values to resume them with, as consecutive pairs. */
-    private final ArrayDeque<Object> queue = new ArrayDeque<>();
+    /** Ready coroutines and the values to resume them with. */
+    private final ReadyQueue queue = new ReadyQueue();
     /** Pending waits with a deadline, soonest first. */
     private final PriorityQueue<Wait> timers = new PriorityQueue<>();
     /** The outcome of each step, reused. */
@@ -84,8 +83,8 @@ final class Scheduler {
     // -----------------------------------------------------------------------------------------------------------
 
     private void step() {
-        Coro<?> coro = (Coro<?>) queue.pollFirst();
-        Object value = queue.pollFirst();
+        Coro<?> coro = queue.peekCoro();
+        Object value = queue.removeValue();
         int outcome = stepCoro(coro, value, null);
         switch (outcome) {
             case Step.RETURNED -> finish(coro, out.value);
@@ -136,7 +135,7 @@ final class Scheduler {
             }
             case Step.LIST -> {
                 List<?> list = (List<?>) request;
-                if (list == null || list.contains(null)) {
+                if (list == null || containsNull(list)) {
                     throw invalidYield(coro, String.valueOf(list));
                 }
                 if (list.isEmpty()) {
@@ -205,8 +204,7 @@ final class Scheduler {
     }
 
     private void enqueue(Coro<?> coro, Object value) {
-        queue.addLast(coro);
-        queue.addLast(value);
+        queue.add(coro, value);
     }
 
     // -----------------------------------------------------------------------------------------------------------
@@ -226,8 +224,8 @@ final class Scheduler {
         }
     }
 
-    private static boolean containsNull(Set<?> set) {
-        for (Object member : set) {
+    private static boolean containsNull(Collection<?> members) {
+        for (Object member : members) {
             if (member == null) {
                 return true;
             }

@@ -1,0 +1,38 @@
+package dev.tinyio.agent;
+
+import java.lang.instrument.Instrumentation;
+
+/**
+ * The Java agent: {@code java -javaagent:tinyio-agent.jar[=options] ...} instruments suspendable methods as
+ * classes load. Options, comma-separated: {@code failfast} (a class that cannot be instrumented halts the JVM with
+ * status 70 instead of loading uninstrumented with a logged warning; for tests) and {@code verbose} (logs each instrumented class).
+ */
+public final class TinyioAgent {
+    private TinyioAgent() {
+    }
+
+    /**
+     * Entry point for {@code -javaagent}.
+     *
+     * @param options the agent options, or {@code null}
+     * @param instrumentation the JVM's instrumentation
+     */
+    public static void premain(String options, Instrumentation instrumentation) {
+        install(options, instrumentation);
+    }
+
+    /**
+     * Entry point when attached to a running JVM, or started from an executable jar's
+     * {@code Launcher-Agent-Class}. Classes loaded before the attach are not instrumented.
+     *
+     * @param options the agent options, or {@code null}
+     * @param instrumentation the JVM's instrumentation
+     */
+    public static void agentmain(String options, Instrumentation instrumentation) {
+        install(options, instrumentation);
+    }
+
+    private static void install(String options, Instrumentation instrumentation) {
+        instrumentation.addTransformer(new SuspendableTransformer(AgentOptions.parse(options)), false);
+    }
+}

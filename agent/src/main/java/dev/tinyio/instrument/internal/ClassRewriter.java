@@ -1,0 +1,127 @@
+package dev.tinyio.instrument.internal;
+
+import dev.tinyio.instrument.ClassSource;
+import dev.tinyio.instrument.InstrumentationException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AnnotationNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Instruments one class: finds its suspendable methods, rewrites each with a re-entry copy, adds the dispatch
+ * method and the marker, and writes the class with freshly computed frames.
+ */
+public final class ClassRewriter {
+    /** Packages of the library itself, which is never instrumented. */
+    private static final List<String> OWN_PACKAGES = List.of("dev/tinyio/internal/", "dev/tinyio/instrument/",
+            "dev/tinyio/agent/", "dev/tinyio/shaded/");
+    /** Lowest class file version instrumented: dynamic constants (Java 11) carry each site's description. */
+    private static final int MINIMUM_VERSION = Opcodes.V11;
+
+    private final ClassHeaders headers;
+    private final SuspendableIndex index;
+
+    /**
+     * A rewriter reading other classes from a source.
+     *
+     * @param classes the source of other class files
+     */
+    public ClassRewriter(ClassSource classes) {
+        this.headers = new ClassHeaders(classes);
+        this.index = new SuspendableIndex(classes, headers);
+    }
+
+    /**
+     * Instruments a class.
+     *
+     * @param classFile its bytes
+     * @return the new bytes, or {@code null} if nothing needs instrumenting
+     */
+    public byte[] rewrite(byte[] classFile) {
+        if (!ClassScan.mentionsTinyio(classFile)) {
+            return null;
+        }
+        ClassNode node = new ClassNode();
+        new ClassReader(classFile).accept(node, ClassReader.EXPAND_FRAMES);
+        if (isLibrary(node.name) || isMarked(node)) {
+            return null;
+        }
+        Set<String> suspendable = index.suspendableMethods(node);
+        List<MethodNode> copies = new ArrayList<>();
+        List<String> instrumented = new ArrayList<>();
+        String className = node.name.replace('/', '.');
+        for (MethodNode method : new ArrayList<>(node.methods)) {
+            if (!suspendable.contains(method.name + method.desc) || !canSuspendIn(method)) {
+                continue;
+            }
+            List<SiteLayout> sites = SiteFinder.find(node.name, method, call -> index.suspends(call, node,
+                    suspendable));
+            if (sites.isEmpty()) {
+                continue;
+            }
+            if ((node.version & 0xFFFF) < MINIMUM_VERSION) {
+                throw new InstrumentationException("Cannot instrument " + className + "." + method.name + ": its "
+                        + "class file is for Java " + ((node.version & 0xFFFF) - 44) + ", and suspendable code "
+                        + "needs Java 11 or later class files. Compile it with --release 11 or later.");
+            }
+            copies.add(new MethodRewriter(node.sourceFile, method, copies.size(), sites).rewrite());
+            instrumented.add(method.name + method.desc);
+        }
+        if (copies.isEmpty()) {
+            return null;
+        }
+        node.methods.addAll(copies);
+        node.methods.add(Dispatcher.build(node.name, (node.access & Opcodes.ACC_INTERFACE) != 0, copies));
+        mark(node, instrumented);
+        FrameComputingWriter writer = new FrameComputingWriter(headers);
+        try {
+            node.accept(writer);
+            return writer.toByteArray();
+        } catch (RuntimeException e) {
+            throw new InstrumentationException("Cannot write the instrumented form of " + className + ": " + e, e);
+        }
+    }
+
+    /**
+     * Constructors, static initialisers and synchronized methods are never rewritten: a suspension there would
+     * leave an object half-built or a monitor held. Their {@code Coro.yield} calls stay as they are and throw a
+     * {@code NotInstrumentedError} that says so.
+     */
+    private static boolean canSuspendIn(MethodNode method) {
+        return (method.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_SYNCHRONIZED)) == 0
+                && !method.name.equals("<init>") && !method.name.equals("<clinit>");
+    }
+
+    private static boolean isLibrary(String internalName) {
+        for (String prefix : OWN_PACKAGES) {
+            if (internalName.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return internalName.startsWith("dev/tinyio/") && internalName.indexOf('/', "dev/tinyio/".length()) < 0;
+    }
+
+    private static boolean isMarked(ClassNode node) {
+        if (node.visibleAnnotations != null) {
+            for (AnnotationNode annotation : node.visibleAnnotations) {
+                if (annotation.desc.equals(RuntimeNames.INSTRUMENTED_DESC)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void mark(ClassNode node, List<String> instrumented) {
+        AnnotationNode marker = new AnnotationNode(RuntimeNames.INSTRUMENTED_DESC);
+        marker.values = List.of("value", instrumented);
+        if (node.visibleAnnotations == null) {
+            node.visibleAnnotations = new ArrayList<>();
+        }
+        node.visibleAnnotations.add(marker);
+    }
+}

@@ -1,0 +1,429 @@
+package dev.tinyio.instrument.internal;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.ConstantDynamic;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.FrameNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.LocalVariableNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/**
+ * Rewrites one suspendable method into two:
+ * <ul>
+ * <li>the original, which runs as before and, after each call that may suspend, saves its frame and returns a
+ * dummy when a suspension is under way (unwinding by returning, so nothing is saved unless really suspending);
+ * <li>a synthetic static copy with the same name, which a frame is re-entered through: it restores the locals and
+ * operand stack saved at a site, evaluates the suspended call to the value (or exception) it resumes with, inside
+ * that call's exception handlers, and carries on in the original code.
+ * </ul>
+ * Frames are not emitted here: the class writer computes them.
+ */
+final class MethodRewriter {
+    /** The source file, or an empty string. */
+    private final String file;
+    /** The method, rewritten in place. */
+    private final MethodNode method;
+    /** Its index among the class's instrumented methods. */
+    private final int methodId;
+    /** Its suspension sites, in code order. */
+    private final List<SiteLayout> sites;
+    /** Which callee each site's call checks, where it can (see {@link #checkedCallee}). */
+    private final Map<SiteLayout, Boolean> checked = new HashMap<>();
+    /** The reference slots a frame of the method needs. */
+    private final int refSlots;
+    /** The primitive slots a frame of the method needs. */
+    private final int primSlots;
+    /** Local variable index of the frame in the copy. */
+    private final int frameLocal;
+    /** First local variable index for operand stack values being saved. */
+    private final int firstTemp;
+
+    MethodRewriter(String file, MethodNode method, int methodId, List<SiteLayout> sites) {
+        this.file = file == null ? "" : file;
+        this.method = method;
+        this.methodId = methodId;
+        this.sites = sites;
+        int refs = 0;
+        int prims = 0;
+        for (SiteLayout site : sites) {
+            refs = Math.max(refs, site.refSlots);
+            prims = Math.max(prims, site.primSlots);
+            checked.put(site, checkedCallee(site.call));
+        }
+        this.refSlots = refs;
+        this.primSlots = prims;
+        int parameters = Type.getArgumentsAndReturnSizes(copyDescriptor()) >> 2;
+        this.frameLocal = Math.max(method.maxLocals, parameters);
+        this.firstTemp = frameLocal + 1;
+    }
+
+    /**
+     * The descriptor of the re-entry copy: the frame, then the original parameters (ignored, but they keep
+     * overloads apart), returning what the original returns.
+     *
+     * @return the descriptor
+     */
+    String copyDescriptor() {
+        Type type = Type.getMethodType(method.desc);
+        return "(" + RuntimeNames.FRAME_DESC + type.getDescriptor().substring(1);
+    }
+
+    /**
+     * Rewrites the original method in place and returns its re-entry copy.
+     *
+     * @return the copy, to be added to the class
+     */
+    MethodNode rewrite() {
+        MethodNode copy = new MethodNode(ACC_PRIVATE | ACC_STATIC | ACC_SYNTHETIC, method.name, copyDescriptor(),
+                null, null);
+        emit(copy, true);
+        emit(method, false);
+        return copy;
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // The body, cloned with site code around each suspending call
+    // -----------------------------------------------------------------------------------------------------------
+
+    private void emit(MethodNode target, boolean reentry) {
+        Map<LabelNode, LabelNode> labels = new HashMap<>();
+        for (AbstractInsnNode insn : method.instructions) {
+            if (insn instanceof LabelNode label) {
+                labels.put(label, new LabelNode());
+            }
+        }
+        InsnList body = new InsnList();
+        InsnList tail = new InsnList();
+        List<TryCatchBlockNode> stubHandlers = new ArrayList<>();
+        LabelNode[] entries = new LabelNode[sites.size()];
+        int next = 0;
+        for (AbstractInsnNode insn : method.instructions) {
+            if (insn instanceof FrameNode) {
+                continue;
+            }
+            AbstractInsnNode clone = insn.clone(labels);
+            body.add(clone);
+            if (next < sites.size() && sites.get(next).call == insn) {
+                SiteLayout site = sites.get(next);
+                MethodInsnNode call = (MethodInsnNode) clone;
+                LabelNode resumed = new LabelNode();
+                LabelNode save = new LabelNode();
+                if (SuspendableIndex.isYield(site.call)) {
+                    call.owner = RuntimeNames.SUSPENSION;
+                    body.add(new JumpInsnNode(GOTO, save));
+                } else {
+                    LabelNode check = new LabelNode();
+                    body.add(new FieldInsnNode(GETSTATIC, RuntimeNames.SUSPENSION, "pending", "I"));
+                    body.add(new JumpInsnNode(IFNE, check));
+                    tail.add(check);
+                    tail.add(new MethodInsnNode(INVOKESTATIC, RuntimeNames.SUSPENSION, "isSuspending", "()Z"));
+                    tail.add(new JumpInsnNode(IFEQ, resumed));
+                }
+                body.add(resumed);
+                tail.add(save);
+                emitSave(tail, site, reentry);
+                if (reentry) {
+                    entries[next] = new LabelNode();
+                    tail.add(entries[next]);
+                    emitRestore(tail, site, resumed, labels, stubHandlers);
+                }
+                next++;
+            }
+        }
+        InsnList code = new InsnList();
+        if (reentry) {
+            emitPrologue(code, entries);
+        }
+        code.add(body);
+        code.add(tail);
+        List<TryCatchBlockNode> handlers = new ArrayList<>();
+        for (TryCatchBlockNode block : method.tryCatchBlocks) {
+            handlers.add(new TryCatchBlockNode(labels.get(block.start), labels.get(block.end),
+                    labels.get(block.handler), block.type));
+        }
+        handlers.addAll(stubHandlers);
+        List<LocalVariableNode> variables = new ArrayList<>();
+        if (method.localVariables != null) {
+            for (LocalVariableNode variable : method.localVariables) {
+                variables.add(new LocalVariableNode(variable.name, variable.desc, variable.signature,
+                        labels.get(variable.start), labels.get(variable.end), variable.index));
+            }
+        }
+        target.instructions = code;
+        target.tryCatchBlocks = handlers;
+        target.localVariables = variables;
+        target.visibleLocalVariableAnnotations = null;
+        target.invisibleLocalVariableAnnotations = null;
+        target.maxLocals = firstTemp + stackTempSize();
+    }
+
+    private int stackTempSize() {
+        int size = 0;
+        for (SiteLayout site : sites) {
+            int siteSize = 0;
+            for (SiteLayout.Value value : site.stack) {
+                siteSize += value.size();
+            }
+            size = Math.max(size, siteSize);
+        }
+        return size;
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // Saving: store the operand stack in temporaries, then everything into the frame, then return a dummy
+    // -----------------------------------------------------------------------------------------------------------
+
+    private void emitSave(InsnList out, SiteLayout site, boolean reentry) {
+        line(out, site);
+        int returnSize = Type.getReturnType(site.call.desc).getSize();
+        if (returnSize == 2) {
+            out.add(new InsnNode(POP2));
+        } else if (returnSize == 1) {
+            out.add(new InsnNode(POP));
+        }
+        int[] temps = stackTemps(site);
+        for (int i = site.stack.size() - 1; i >= 0; i--) {
+            SiteLayout.Value value = site.stack.get(i);
+            if (value.kind() == SiteLayout.Kind.NULL) {
+                out.add(new InsnNode(POP));
+            } else {
+                out.add(new VarInsnNode(Type.getType(descriptorOf(value)).getOpcode(ISTORE), temps[i]));
+            }
+        }
+        out.add(new LdcInsnNode(siteConstant(site)));
+        out.add(new MethodInsnNode(INVOKESTATIC, RuntimeNames.SUSPENSION, reentry ? "resave" : "save",
+                "(" + RuntimeNames.SITE_DESC + ")" + RuntimeNames.FRAME_DESC));
+        for (SiteLayout.Value value : site.locals) {
+            storeInFrame(out, value, value.local());
+        }
+        for (int i = 0; i < site.stack.size(); i++) {
+            storeInFrame(out, site.stack.get(i), temps[i]);
+        }
+        out.add(new InsnNode(POP));
+        Type returnType = Type.getReturnType(reentry ? copyDescriptor() : method.desc);
+        out.add(dummy(returnType));
+        out.add(new InsnNode(returnType.getOpcode(IRETURN)));
+    }
+
+    private int[] stackTemps(SiteLayout site) {
+        int[] temps = new int[site.stack.size()];
+        int local = firstTemp;
+        for (int i = 0; i < temps.length; i++) {
+            temps[i] = local;
+            local += site.stack.get(i).size();
+        }
+        return temps;
+    }
+
+    private static void storeInFrame(InsnList out, SiteLayout.Value value, int local) {
+        if (value.kind() == SiteLayout.Kind.NULL) {
+            return;
+        }
+        out.add(new InsnNode(DUP));
+        boolean reference = value.kind() == SiteLayout.Kind.REF;
+        out.add(new FieldInsnNode(GETFIELD, RuntimeNames.FRAME, reference ? "refs" : "prims",
+                reference ? "[Ljava/lang/Object;" : "[J"));
+        out.add(intConstant(value.slot()));
+        switch (value.kind()) {
+            case REF -> out.add(new VarInsnNode(ALOAD, local));
+            case INT -> {
+                out.add(new VarInsnNode(ILOAD, local));
+                out.add(new InsnNode(I2L));
+            }
+            case FLOAT -> {
+                out.add(new VarInsnNode(FLOAD, local));
+                out.add(new MethodInsnNode(INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I"));
+                out.add(new InsnNode(I2L));
+            }
+            case LONG -> out.add(new VarInsnNode(LLOAD, local));
+            case DOUBLE -> {
+                out.add(new VarInsnNode(DLOAD, local));
+                out.add(new MethodInsnNode(INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J"));
+            }
+            default -> throw new IllegalStateException(value.toString());
+        }
+        out.add(new InsnNode(reference ? AASTORE : LASTORE));
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // Re-entering: jump to the site, restore, evaluate the call inside its handlers, carry on
+    // -----------------------------------------------------------------------------------------------------------
+
+    private void emitPrologue(InsnList out, LabelNode[] entries) {
+        LabelNode unknown = new LabelNode();
+        out.add(new VarInsnNode(ALOAD, 0));
+        out.add(new VarInsnNode(ASTORE, frameLocal));
+        out.add(new VarInsnNode(ALOAD, frameLocal));
+        out.add(new FieldInsnNode(GETFIELD, RuntimeNames.FRAME, "site", RuntimeNames.SITE_DESC));
+        out.add(new MethodInsnNode(INVOKEVIRTUAL, RuntimeNames.SITE, "index", "()I"));
+        out.add(new TableSwitchInsnNode(0, entries.length - 1, unknown, entries));
+        out.add(unknown);
+        out.add(new VarInsnNode(ALOAD, frameLocal));
+        out.add(new MethodInsnNode(INVOKESTATIC, RuntimeNames.SUSPENSION, "badSite",
+                "(" + RuntimeNames.FRAME_DESC + ")Ljava/lang/IllegalStateException;"));
+        out.add(new InsnNode(ATHROW));
+    }
+
+    private void emitRestore(InsnList out, SiteLayout site, LabelNode resumed, Map<LabelNode, LabelNode> labels,
+            List<TryCatchBlockNode> stubHandlers) {
+        line(out, site);
+        for (SiteLayout.Value value : site.locals) {
+            loadFromFrame(out, value);
+            out.add(new VarInsnNode(Type.getType(descriptorOf(value)).getOpcode(ISTORE), value.local()));
+        }
+        for (SiteLayout.Value value : site.stack) {
+            loadFromFrame(out, value);
+        }
+        LabelNode start = new LabelNode();
+        LabelNode end = new LabelNode();
+        out.add(start);
+        out.add(new VarInsnNode(ALOAD, frameLocal));
+        out.add(new MethodInsnNode(INVOKEVIRTUAL, RuntimeNames.FRAME, "resumeValue", "()Ljava/lang/Object;"));
+        out.add(end);
+        for (TryCatchBlockNode block : method.tryCatchBlocks) {
+            if (covers(block, site.call)) {
+                stubHandlers.add(new TryCatchBlockNode(start, end, labels.get(block.handler), block.type));
+            }
+        }
+        unbox(out, Type.getReturnType(site.call.desc));
+        out.add(new JumpInsnNode(GOTO, resumed));
+    }
+
+    private void loadFromFrame(InsnList out, SiteLayout.Value value) {
+        if (value.kind() == SiteLayout.Kind.NULL) {
+            out.add(new InsnNode(ACONST_NULL));
+            return;
+        }
+        boolean reference = value.kind() == SiteLayout.Kind.REF;
+        out.add(new VarInsnNode(ALOAD, frameLocal));
+        out.add(new FieldInsnNode(GETFIELD, RuntimeNames.FRAME, reference ? "refs" : "prims",
+                reference ? "[Ljava/lang/Object;" : "[J"));
+        out.add(intConstant(value.slot()));
+        out.add(new InsnNode(reference ? AALOAD : LALOAD));
+        switch (value.kind()) {
+            case REF -> {
+                if (!value.type().equals("java/lang/Object")) {
+                    out.add(new TypeInsnNode(CHECKCAST, value.type()));
+                }
+            }
+            case INT -> out.add(new InsnNode(L2I));
+            case FLOAT -> {
+                out.add(new InsnNode(L2I));
+                out.add(new MethodInsnNode(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F"));
+            }
+            case LONG -> {
+            }
+            case DOUBLE -> out.add(new MethodInsnNode(INVOKESTATIC, "java/lang/Double", "longBitsToDouble",
+                    "(J)D"));
+            default -> throw new IllegalStateException(value.toString());
+        }
+    }
+
+    private boolean covers(TryCatchBlockNode block, AbstractInsnNode call) {
+        int at = method.instructions.indexOf(call);
+        return method.instructions.indexOf(block.start) <= at && at < method.instructions.indexOf(block.end);
+    }
+
+    /** Converts the boxed resume value on the stack to what the suspended call returns. */
+    static void unbox(InsnList out, Type type) {
+        switch (type.getSort()) {
+            case Type.VOID -> out.add(new InsnNode(POP));
+            case Type.BOOLEAN -> {
+                out.add(new TypeInsnNode(CHECKCAST, "java/lang/Boolean"));
+                out.add(new MethodInsnNode(INVOKEVIRTUAL, "java/lang/Boolean", "booleanValue", "()Z"));
+            }
+            case Type.CHAR -> {
+                out.add(new TypeInsnNode(CHECKCAST, "java/lang/Character"));
+                out.add(new MethodInsnNode(INVOKEVIRTUAL, "java/lang/Character", "charValue", "()C"));
+            }
+            case Type.BYTE, Type.SHORT, Type.INT, Type.FLOAT, Type.LONG, Type.DOUBLE -> {
+                out.add(new TypeInsnNode(CHECKCAST, "java/lang/Number"));
+                out.add(new MethodInsnNode(INVOKEVIRTUAL, "java/lang/Number", type.getClassName() + "Value",
+                        "()" + type.getDescriptor()));
+            }
+            case Type.ARRAY -> out.add(new TypeInsnNode(CHECKCAST, type.getDescriptor()));
+            default -> {
+                if (!type.getInternalName().equals("java/lang/Object")) {
+                    out.add(new TypeInsnNode(CHECKCAST, type.getInternalName()));
+                }
+            }
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // Constants
+    // -----------------------------------------------------------------------------------------------------------
+
+    private ConstantDynamic siteConstant(SiteLayout site) {
+        boolean check = checked.get(site);
+        Handle bootstrap = new Handle(H_INVOKESTATIC, RuntimeNames.SITE, "bootstrap",
+                RuntimeNames.SITE_BOOTSTRAP_DESC, false);
+        return new ConstantDynamic("site" + site.index, RuntimeNames.SITE_DESC, bootstrap, method.name, method.desc,
+                file, methodId, refSlots, primSlots, site.index, site.line, check ? site.call.name : "",
+                check ? site.call.desc : "");
+    }
+
+    /**
+     * Whether the frame saved below a site must be the method the site calls. Calls through an interface may go
+     * through a lambda proxy, which passes suspensions through without a frame of its own, so only direct and
+     * class-dispatched calls are checked; yields save no frame below them.
+     */
+    private static boolean checkedCallee(MethodInsnNode call) {
+        return !SuspendableIndex.isYield(call) && call.getOpcode() != INVOKEINTERFACE && !call.itf;
+    }
+
+    private static void line(InsnList out, SiteLayout site) {
+        if (site.line >= 0) {
+            LabelNode here = new LabelNode();
+            out.add(here);
+            out.add(new LineNumberNode(site.line, here));
+        }
+    }
+
+    private static String descriptorOf(SiteLayout.Value value) {
+        return switch (value.kind()) {
+            case INT -> "I";
+            case FLOAT -> "F";
+            case LONG -> "J";
+            case DOUBLE -> "D";
+            default -> "Ljava/lang/Object;";
+        };
+    }
+
+    private static AbstractInsnNode dummy(Type type) {
+        return switch (type.getSort()) {
+            case Type.VOID -> new InsnNode(NOP);
+            case Type.LONG -> new InsnNode(LCONST_0);
+            case Type.FLOAT -> new InsnNode(FCONST_0);
+            case Type.DOUBLE -> new InsnNode(DCONST_0);
+            case Type.OBJECT, Type.ARRAY -> new InsnNode(ACONST_NULL);
+            default -> new InsnNode(ICONST_0);
+        };
+    }
+
+    static AbstractInsnNode intConstant(int value) {
+        if (value >= -1 && value <= 5) {
+            return new InsnNode(ICONST_0 + value);
+        }
+        return new LdcInsnNode(value);
+    }
+}

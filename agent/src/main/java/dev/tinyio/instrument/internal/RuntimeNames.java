@@ -1,0 +1,37 @@
+package dev.tinyio.instrument.internal;
+
+/**
+ * Names in the runtime that instrumented code refers to: the binary interface between the instrumenter and
+ * {@code dev.tinyio.internal}. Kept as strings so that the instrumenter never loads runtime classes.
+ */
+final class RuntimeNames {
+    /** The public coroutine class whose {@code yield} calls are redirected. */
+    static final String CORO = "dev/tinyio/Coro";
+    /** The annotation for methods that suspend through virtual dispatch. */
+    static final String SUSPENDABLE_DESC = "Ldev/tinyio/Suspendable;";
+    /** The entry points of instrumented code. */
+    static final String SUSPENSION = "dev/tinyio/internal/Suspension";
+    /** A saved frame. */
+    static final String FRAME = "dev/tinyio/internal/Frame";
+    /** Descriptor of a saved frame. */
+    static final String FRAME_DESC = "L" + FRAME + ";";
+    /** A call site, loaded as a dynamic constant. */
+    static final String SITE = "dev/tinyio/internal/SiteInfo";
+    /** Descriptor of a call site. */
+    static final String SITE_DESC = "L" + SITE + ";";
+    /** What the runtime knows of an instrumented method. */
+    static final String METHOD_INFO = "dev/tinyio/internal/MethodInfo";
+    /** The marker annotation on instrumented classes. */
+    static final String INSTRUMENTED_DESC = "Ldev/tinyio/internal/Instrumented;";
+    /** The synthetic dispatch method every instrumented class gets. */
+    static final String DISPATCH_NAME = "tinyio$resume";
+    /** Descriptor of the dispatch method. */
+    static final String DISPATCH_DESC = "(" + FRAME_DESC + ")Ljava/lang/Object;";
+    /** Descriptor of the bootstrap method of a site constant. */
+    static final String SITE_BOOTSTRAP_DESC = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
+            + "Ljava/lang/Class;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;IIIIILjava/lang/String;"
+            + "Ljava/lang/String;)" + SITE_DESC;
+
+    private RuntimeNames() {
+    }
+}
