@@ -57,7 +57,7 @@ public final class StackTraces {
      */
     static NotInstrumentedError notInstrumentedBetween(Frame suspended) {
         String culprit = WALKER.walk(frames -> frames
-                .filter(f -> !f.getClassName().startsWith("dev.tinyio.internal."))
+                .filter(f -> !isLibrary(f.getClassName()))
                 .filter(f -> !isInstrumented(f))
                 .findFirst()
                 .map(StackTraces::describe))
@@ -91,7 +91,7 @@ public final class StackTraces {
      */
     public static NotInstrumentedError notInstrumentedCaller(String what) {
         Optional<String> caller = WALKER.walk(frames -> frames
-                .filter(f -> !f.getClassName().startsWith("dev.tinyio."))
+                .filter(f -> !isLibrary(f.getClassName()))
                 .findFirst()
                 .map(StackTraces::describe));
         return new NotInstrumentedError(what + " was called from " + caller.orElse("a method")
@@ -108,6 +108,12 @@ public final class StackTraces {
         return new IllegalStateException(what + " was called outside a running Loop. Suspension points are legal "
                 + "only while a coroutine of a running Loop is executing: start the coroutine with "
                 + "new Loop().run(coro), or yield it from another coroutine.");
+    }
+
+    /** Whether a class is the runtime itself: its frames are never the user's. */
+    private static boolean isLibrary(String className) {
+        return className.startsWith("dev.tinyio.internal.")
+                || className.startsWith("dev.tinyio.") && className.indexOf('.', "dev.tinyio.".length()) < 0;
     }
 
     private static boolean isInstrumented(StackFrame frame) {

@@ -1,0 +1,135 @@
+package dev.tinyio.instrument;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import samples.Handlers;
+import samples.Helpers;
+import samples.NotSuspending;
+import samples.OperandStack;
+import samples.Plain;
+import samples.Primitives;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.MethodNode;
+
+class InstrumenterTest {
+    private final InstrumentingLoader loader = new InstrumentingLoader();
+    private final Instrumenter instrumenter = new Instrumenter(ClassSource.of(getClass().getClassLoader()));
+
+    private Object run(Class<?> sample) throws Exception {
+        return loader.sample(sample).getMethod("run").invoke(null);
+    }
+
+    @Test
+    void every_primitive_and_reference_survives_suspension() throws Exception {
+        assertEquals("abcd [true -128 65535 32767 -2147483648 9223372036854775807 NaN -Infinity 1.4E-45 "
+                + "-Infinity text 3 null, other]", run(Primitives.class));
+    }
+
+    @Test
+    void values_below_the_call_on_the_operand_stack_survive() throws Exception {
+        assertEquals("21 x1099511627779y0.54", run(OperandStack.class));
+    }
+
+    @Test
+    void handlers_catch_across_suspensions_and_finally_may_yield() throws Exception {
+        assertEquals("try;caught boom;after yield in catch;finally;after yield in finally;done",
+                run(Handlers.class));
+    }
+
+    @Test
+    void stackful_helpers_recursion_and_nested_lambdas() throws Exception {
+        assertEquals("20 1275 inner=14 50", run(Helpers.class));
+    }
+
+    @Test
+    void classes_that_never_mention_the_library_are_left_alone() {
+        assertNull(instrumenter.instrument(InstrumentingLoader.original(Plain.class.getName())));
+    }
+
+    @Test
+    void classes_that_never_suspend_are_left_alone() {
+        assertNull(instrumenter.instrument(InstrumentingLoader.original(NotSuspending.class.getName())));
+    }
+
+    @Test
+    void instrumenting_twice_changes_nothing() {
+        byte[] once = instrumenter.instrument(InstrumentingLoader.original(Helpers.class.getName()));
+        assertNotNull(once);
+        assertNull(instrumenter.instrument(once));
+    }
+
+    @Test
+    void signatures_stay_and_added_members_are_synthetic() {
+        ClassNode before = read(InstrumentingLoader.original(Helpers.class.getName()));
+        ClassNode after = read(instrumenter.instrument(InstrumentingLoader.original(Helpers.class.getName())));
+        List<String> added = new ArrayList<>();
+        for (MethodNode method : after.methods) {
+            MethodNode original = find(before, method.name, method.desc);
+            if (original == null) {
+                assertTrue((method.access & Opcodes.ACC_SYNTHETIC) != 0, method.name + method.desc);
+                added.add(method.name + method.desc);
+            } else {
+                assertEquals(original.access, method.access, method.name);
+                assertEquals(original.signature, method.signature, method.name);
+            }
+        }
+        assertEquals(before.methods.size(), after.methods.size() - added.size());
+        assertTrue(added.contains("tinyio$resume(Ldev/tinyio/internal/Frame;)Ljava/lang/Object;"), added::toString);
+        assertTrue(added.contains("twice(Ldev/tinyio/internal/Frame;I)I"), added::toString);
+    }
+
+    @Test
+    void line_numbers_survive_in_the_original_and_in_the_reentry_copy() {
+        byte[] bytes = InstrumentingLoader.original(Helpers.class.getName());
+        ClassNode before = read(bytes);
+        ClassNode after = read(instrumenter.instrument(bytes));
+        Map<String, TreeSet<Integer>> expected = new TreeMap<>();
+        for (MethodNode method : before.methods) {
+            expected.put(method.name + method.desc, lines(method));
+        }
+        for (MethodNode method : after.methods) {
+            String key = method.name + method.desc.replace("Ldev/tinyio/internal/Frame;", "");
+            if (expected.containsKey(key)) {
+                assertEquals(expected.get(key), lines(method), key);
+            }
+        }
+    }
+
+    private static TreeSet<Integer> lines(MethodNode method) {
+        TreeSet<Integer> lines = new TreeSet<>();
+        for (AbstractInsnNode insn : method.instructions) {
+            if (insn instanceof LineNumberNode number) {
+                lines.add(number.line);
+            }
+        }
+        return lines;
+    }
+
+    private static ClassNode read(byte[] bytes) {
+        ClassNode node = new ClassNode();
+        new ClassReader(bytes).accept(node, 0);
+        return node;
+    }
+
+    private static MethodNode find(ClassNode node, String name, String desc) {
+        for (MethodNode method : node.methods) {
+            if (method.name.equals(name) && method.desc.equals(desc)) {
+                return method;
+            }
+        }
+        return null;
+    }
+}
