@@ -78,10 +78,28 @@ public final class Fiber implements Stepper {
             return out.threw(t);
         }
         if (suspending) {
+            NotInstrumentedError entryNotInstrumented = checkEntry();
+            if (entryNotInstrumented != null) {
+                abandonUnwinding();
+                return out.threw(entryNotInstrumented);
+            }
             top = endUnwinding();
             return out.yielded(requestKind, takeRequest());
         }
         return out.returned(result);
+    }
+
+    /**
+     * The outermost saved frame must be the body itself, unless the body is a lambda proxy, which only passes the
+     * call through to the lambda's method; a body class that was not instrumented would otherwise be skipped.
+     */
+    private NotInstrumentedError checkEntry() {
+        Object entry = body != null ? body : voidBody;
+        MethodInfo root = chainTail.site.method;
+        if (entry.getClass().isHidden() || root.name.equals("run") && root.owner.isInstance(entry)) {
+            return null;
+        }
+        return StackTraces.suspendedThrough(chainHead, entry.getClass().getName() + ".run, the coroutine's body,");
     }
 
     private Object runVoid() throws Exception {
@@ -165,6 +183,11 @@ public final class Fiber implements Stepper {
         frame.site = site;
         link(frame);
         return frame;
+    }
+
+    /** The innermost frame of the suspension being unwound. */
+    Frame pendingFrame() {
+        return chainHead;
     }
 
     private void link(Frame frame) {

@@ -62,11 +62,7 @@ public final class StackTraces {
                 .findFirst()
                 .map(StackTraces::describe))
                 .orElse("a frame that is not instrumented");
-        return new NotInstrumentedError("A coroutine suspended in " + suspended.site
-                + " and the suspension passed through " + culprit + ", which is not instrumented and so cannot "
-                + "suspend. A JDK or library callback (forEach, streams, reflection) cannot suspend: use a plain "
-                + "loop or call instead. For your own code: " + FIXES
-                + " Methods reached through virtual dispatch need @dev.tinyio.Suspendable on the called method.");
+        return suspendedThrough(suspended, culprit);
     }
 
     /**
@@ -77,10 +73,22 @@ public final class StackTraces {
      * @return the error naming the callee that was not instrumented
      */
     static NotInstrumentedError notInstrumentedCallee(SiteInfo call, Frame saved) {
-        return new NotInstrumentedError("A coroutine suspended in " + saved.site + " through " + call.calleeName
-                + call.calleeDescriptor + ", called at " + call + ", which is not instrumented and so cannot "
-                + "suspend. " + FIXES + " If the method suspends only through virtual dispatch, annotate it with "
-                + "@dev.tinyio.Suspendable.");
+        return suspendedThrough(saved, call.calleeName + call.calleeDescriptor + ", called at " + call);
+    }
+
+    /**
+     * A suspension passed through a call whose callee was not instrumented.
+     *
+     * @param suspended the innermost suspended frame, or {@code null}
+     * @param through the frame or call that was not instrumented
+     * @return the error naming it and the fixes
+     */
+    static NotInstrumentedError suspendedThrough(Frame suspended, String through) {
+        return new NotInstrumentedError("A coroutine suspended" + (suspended == null ? "" : " in " + suspended.site)
+                + " and the suspension passed through " + through + ", which is not "
+                + "instrumented and so cannot suspend. A JDK or library callback (forEach, streams, reflection) "
+                + "cannot suspend: use a plain loop or call instead. For your own code: " + FIXES + " A method "
+                + "that suspends only through virtual dispatch needs @dev.tinyio.Suspendable on the called method.");
     }
 
     /**

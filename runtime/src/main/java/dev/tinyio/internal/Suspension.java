@@ -1,6 +1,7 @@
 package dev.tinyio.internal;
 
 import dev.tinyio.Coro;
+import dev.tinyio.NotInstrumentedError;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.List;
@@ -106,6 +107,19 @@ public final class Suspension {
      */
     public static IllegalStateException badSite(Frame frame) {
         return new IllegalStateException("Cannot re-enter " + frame + ": the class was changed since it was saved");
+    }
+
+    /**
+     * A call that cannot suspend returned while a suspension was unwinding: the callee, or something it called,
+     * was not instrumented, carried on with a dummy result, and returned. Instrumented code checks this after
+     * every such call and throws what this returns.
+     *
+     * @param callee the method that was called, as {@code Class.method}
+     * @param site where it was called, as a stack trace element would print it
+     * @return the error naming the callee
+     */
+    public static NotInstrumentedError leaked(String callee, String site) {
+        return StackTraces.suspendedThrough(Carrier.get().fiber.pendingFrame(), callee + ", called at " + site);
     }
 
     static void countIn() {

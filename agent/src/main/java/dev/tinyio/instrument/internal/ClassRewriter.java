@@ -68,7 +68,7 @@ public final class ClassRewriter {
                         + "class file is for Java " + ((node.version & 0xFFFF) - 44) + ", and suspendable code "
                         + "needs Java 11 or later class files. Compile it with --release 11 or later.");
             }
-            copies.add(new MethodRewriter(node.sourceFile, method, copies.size(), sites).rewrite());
+            copies.add(new MethodRewriter(node.name, node.sourceFile, method, copies.size(), sites).rewrite());
             instrumented.add(method.name + method.desc);
         }
         if (copies.isEmpty()) {

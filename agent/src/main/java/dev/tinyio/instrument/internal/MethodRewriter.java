@@ -14,6 +14,7 @@ import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
@@ -38,6 +39,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  * Frames are not emitted here: the class writer computes them.
  */
 final class MethodRewriter {
+    /** The class of the method, as a Java name, for error messages. */
+    private final String className;
     /** The source file, or an empty string. */
     private final String file;
     /** The method, rewritten in place. */
@@ -57,7 +60,8 @@ final class MethodRewriter {
     /** First local variable index for operand stack values being saved. */
     private final int firstTemp;
 
-    MethodRewriter(String file, MethodNode method, int methodId, List<SiteLayout> sites) {
+    MethodRewriter(String owner, String file, MethodNode method, int methodId, List<SiteLayout> sites) {
+        this.className = owner.replace('/', '.');
         this.file = file == null ? "" : file;
         this.method = method;
         this.methodId = methodId;
@@ -116,13 +120,20 @@ final class MethodRewriter {
         List<TryCatchBlockNode> stubHandlers = new ArrayList<>();
         LabelNode[] entries = new LabelNode[sites.size()];
         int next = 0;
+        int line = -1;
         for (AbstractInsnNode insn : method.instructions) {
             if (insn instanceof FrameNode) {
                 continue;
             }
+            if (insn instanceof LineNumberNode number) {
+                line = number.line;
+            }
             AbstractInsnNode clone = insn.clone(labels);
             body.add(clone);
-            if (next < sites.size() && sites.get(next).call == insn) {
+            boolean isCall = insn instanceof MethodInsnNode || insn instanceof InvokeDynamicInsnNode;
+            if (isCall && (next >= sites.size() || sites.get(next).call != insn)) {
+                emitLeakCheck(body, tail, insn, line);
+            } else if (isCall) {
                 SiteLayout site = sites.get(next);
                 MethodInsnNode call = (MethodInsnNode) clone;
                 LabelNode resumed = new LabelNode();
@@ -174,6 +185,32 @@ final class MethodRewriter {
         target.visibleLocalVariableAnnotations = null;
         target.invisibleLocalVariableAnnotations = null;
         target.maxLocals = firstTemp + stackTempSize();
+    }
+
+    /**
+     * After a call that cannot suspend: if a suspension is unwinding on this thread, the callee was not
+     * instrumented and has carried on with a dummy result, so this frame throws a {@code NotInstrumentedError}
+     * naming it. Costs one field read and a branch when nothing is suspending.
+     */
+    private void emitLeakCheck(InsnList body, InsnList tail, AbstractInsnNode call, int line) {
+        LabelNode leaked = new LabelNode();
+        LabelNode carryOn = new LabelNode();
+        body.add(new FieldInsnNode(GETSTATIC, RuntimeNames.SUSPENSION, "pending", "I"));
+        body.add(new JumpInsnNode(IFNE, leaked));
+        body.add(carryOn);
+        tail.add(leaked);
+        tail.add(new MethodInsnNode(INVOKESTATIC, RuntimeNames.SUSPENSION, "isSuspending", "()Z"));
+        tail.add(new JumpInsnNode(IFEQ, carryOn));
+        String callee = call instanceof MethodInsnNode m
+                ? m.owner.replace('/', '.') + "." + m.name
+                : "invokedynamic " + ((InvokeDynamicInsnNode) call).name;
+        String site = className + "." + method.name + "(" + (file.isEmpty() ? "Unknown Source" : file)
+                + (line >= 0 ? ":" + line : "") + ")";
+        tail.add(new LdcInsnNode(callee));
+        tail.add(new LdcInsnNode(site));
+        tail.add(new MethodInsnNode(INVOKESTATIC, RuntimeNames.SUSPENSION, "leaked",
+                "(Ljava/lang/String;Ljava/lang/String;)Ldev/tinyio/NotInstrumentedError;"));
+        tail.add(new InsnNode(ATHROW));
     }
 
     private int stackTempSize() {
