@@ -1,5 +1,6 @@
 package dev.tinyio;
 
+import dev.tinyio.internal.StackTraces;
 import dev.tinyio.internal.Step;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -85,25 +86,8 @@ final class Cancellation {
             appended.addAll(Arrays.asList(cancellation.getStackTrace()));
             coro = waiter;
         }
-        if (!appended.isEmpty()) {
-            original.setStackTrace(insertBeforeLoop(original.getStackTrace(), appended));
-        }
+        StackTraces.continueTrace(original, appended);
         return stitched;
-    }
-
-    /** Puts the waiters' frames where the failing coroutine's own stack ends and the loop's begins. */
-    private static StackTraceElement[] insertBeforeLoop(StackTraceElement[] trace, List<StackTraceElement> extra) {
-        int loopStart = trace.length;
-        for (int i = 0; i < trace.length; i++) {
-            if (trace[i].getClassName().startsWith("dev.tinyio.internal.Fiber")) {
-                loopStart = i;
-                break;
-            }
-        }
-        List<StackTraceElement> result = new ArrayList<>(Arrays.asList(trace).subList(0, loopStart));
-        result.addAll(extra);
-        result.addAll(Arrays.asList(trace).subList(loopStart, trace.length));
-        return result.toArray(new StackTraceElement[0]);
     }
 
     private Throwable outcome(Throwable original, Set<Coro<?>> stitched) {

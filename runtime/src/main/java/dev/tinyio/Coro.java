@@ -169,8 +169,6 @@ public final class Coro<T> {
 
     @Override
     public String toString() {
-        StackTraceElement[] trace = stepper.suspendedTrace();
-        String where = trace.length == 0 ? stepper.toString() : trace[trace.length - 1].toString();
-        return "Coro@" + Integer.toHexString(System.identityHashCode(this)) + "[" + where + "]";
+        return "Coro@" + Integer.toHexString(System.identityHashCode(this)) + "[" + stepper + "]";
     }
 }

@@ -31,6 +31,8 @@ public final class Fiber implements Stepper {
     private Frame chainHead;
     /** The outermost frame saved during the unwinding in progress. */
     private Frame chainTail;
+    /** The body's own method, once a suspension has saved it; names the coroutine in messages. */
+    private MethodInfo root;
     /** What the coroutine yielded. */
     private int requestKind;
     /** The yielded object. */
@@ -83,6 +85,7 @@ public final class Fiber implements Stepper {
                 abandonUnwinding();
                 return out.threw(entryNotInstrumented);
             }
+            root = chainTail.site.method;
             top = endUnwinding();
             return out.yielded(requestKind, takeRequest());
         }
@@ -139,6 +142,13 @@ public final class Fiber implements Stepper {
         }
         resuming = null;
         return thrown != null ? out.threw(thrown) : out.returned(value);
+    }
+
+    @Override
+    public String toString() {
+        String body = root != null ? root.toString()
+                : (this.body != null ? this.body : voidBody).getClass().getName();
+        return top == null ? body : body + " suspended at " + top.site;
     }
 
     @Override

@@ -124,6 +124,6 @@ public final class SiteInfo {
 
     @Override
     public String toString() {
-        return method + ":" + line;
+        return element().toString();
     }
 }

@@ -2,14 +2,19 @@ package dev.tinyio.internal;
 
 import dev.tinyio.NotInstrumentedError;
 import java.lang.StackWalker.StackFrame;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Stack traces that read like one call stack across suspensions, and the errors that name a frame. */
 public final class StackTraces {
-    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+    private static final StackWalker WALKER = StackWalker.getInstance(
+            Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_REFLECT_FRAMES));
 
     /** The two ways to instrument, named by every error that asks for instrumentation. */
     static final String FIXES = "Instrument it: run with -javaagent:tinyio-agent.jar, or rewrite the classes at "
@@ -19,32 +24,44 @@ public final class StackTraces {
     }
 
     /**
-     * Continues a trace thrown out of a re-entered frame through the frames that wait for it: where the class's
-     * dispatch method stands (the point the loop re-entered the frame), the suspended callers are inserted.
+     * Continues a trace thrown out of a re-entered frame through the frames that wait for it.
      *
      * @param error the throwable leaving a re-entered frame
      * @param parent the innermost waiting frame, or {@code null}
      */
     static void appendSuspended(Throwable error, Frame parent) {
-        if (parent == null) {
-            return;
+        List<StackTraceElement> callers = new ArrayList<>();
+        for (Frame f = parent; f != null; f = f.parent) {
+            callers.add(f.site.element());
         }
+        continueTrace(error, callers);
+    }
+
+    /**
+     * Puts frames into a trace where the coroutine's own stack ends and the loop's begins: in place of the
+     * dispatch method through which the loop re-entered the frame, or else before the fiber that started it.
+     *
+     * @param error the throwable whose trace to continue
+     * @param callers the frames to insert, innermost first
+     */
+    public static void continueTrace(Throwable error, List<StackTraceElement> callers) {
         StackTraceElement[] trace = error.getStackTrace();
-        int dispatch = -1;
-        for (int i = 0; i < trace.length; i++) {
+        int at = -1;
+        int replaced = 0;
+        for (int i = 0; i < trace.length && at < 0; i++) {
             if (SiteInfo.DISPATCH_NAME.equals(trace[i].getMethodName())) {
-                dispatch = i;
-                break;
+                at = i;
+                replaced = 1;
+            } else if (trace[i].getClassName().equals(Fiber.class.getName())) {
+                at = i;
             }
         }
-        if (dispatch < 0) {
+        if (at < 0 || replaced == 0 && callers.isEmpty()) {
             return;
         }
-        List<StackTraceElement> stitched = new ArrayList<>(Arrays.asList(trace).subList(0, dispatch));
-        for (Frame f = parent; f != null; f = f.parent) {
-            stitched.add(f.site.element());
-        }
-        stitched.addAll(Arrays.asList(trace).subList(dispatch + 1, trace.length));
+        List<StackTraceElement> stitched = new ArrayList<>(Arrays.asList(trace).subList(0, at));
+        stitched.addAll(callers);
+        stitched.addAll(Arrays.asList(trace).subList(at + replaced, trace.length));
         error.setStackTrace(stitched.toArray(new StackTraceElement[0]));
     }
 
@@ -87,7 +104,8 @@ public final class StackTraces {
         return new NotInstrumentedError("A coroutine suspended" + (suspended == null ? "" : " in " + suspended.site)
                 + " and the suspension passed through " + through + ", which is not "
                 + "instrumented and so cannot suspend. A JDK or library callback (forEach, streams, reflection) "
-                + "cannot suspend: use a plain loop or call instead. For your own code: " + FIXES + " A method "
+                + "cannot suspend: use a plain loop or call instead. If it is your own code, it was not instrumented. "
+                + FIXES + " A method "
                 + "that suspends only through virtual dispatch needs @dev.tinyio.Suspendable on the called method.");
     }
 
@@ -98,12 +116,43 @@ public final class StackTraces {
      * @return the error naming the caller
      */
     public static NotInstrumentedError notInstrumentedCaller(String what) {
-        Optional<String> caller = WALKER.walk(frames -> frames
-                .filter(f -> !isLibrary(f.getClassName()))
-                .findFirst()
-                .map(StackTraces::describe));
-        return new NotInstrumentedError(what + " was called from " + caller.orElse("a method")
-                + ", which was not instrumented, so it cannot suspend. " + FIXES);
+        Optional<StackFrame> caller = WALKER.walk(frames -> frames
+                .filter(f -> !isLibrary(f.getClassName()) && !f.getClassName().startsWith("jdk.internal.reflect."))
+                .findFirst());
+        String name = caller.map(StackTraces::describe).orElse("a method");
+        String refused = caller.map(StackTraces::whyNeverInstrumented).orElse(null);
+        if (refused != null) {
+            return new NotInstrumentedError(what + " was called from " + name + ", where a coroutine cannot "
+                    + "suspend: tinyio never instruments " + refused + ". Move the suspension out of it, into a "
+                    + "plain method.");
+        }
+        return new NotInstrumentedError(what + " was called from " + name + ", which was not instrumented, so it "
+                + "cannot suspend. " + FIXES);
+    }
+
+    /** Why a method is never instrumented, or {@code null} if it could have been. */
+    private static String whyNeverInstrumented(StackFrame frame) {
+        if (frame.getMethodName().equals("<init>")) {
+            return "constructors, as suspending there would leave an object half-built";
+        }
+        if (frame.getMethodName().equals("<clinit>")) {
+            return "static initialisers, as suspending there would leave a class half-initialised";
+        }
+        if (isSynchronized(frame)) {
+            return "synchronized methods, as suspending there would return while holding the monitor";
+        }
+        return null;
+    }
+
+    private static boolean isSynchronized(StackFrame frame) {
+        for (Method method : frame.getDeclaringClass().getDeclaredMethods()) {
+            if (method.getName().equals(frame.getMethodName())
+                    && frame.getMethodType().equals(MethodType.methodType(method.getReturnType(),
+                            method.getParameterTypes()))) {
+                return Modifier.isSynchronized(method.getModifiers());
+            }
+        }
+        return false;
     }
 
     /**

@@ -51,11 +51,18 @@ public final class ClassRewriter {
             return null;
         }
         Set<String> suspendable = index.suspendableMethods(node);
+        Set<String> entries = CoroutineEntries.of(node);
         List<MethodNode> copies = new ArrayList<>();
         List<String> instrumented = new ArrayList<>();
+        boolean guarded = false;
         String className = node.name.replace('/', '.');
         for (MethodNode method : new ArrayList<>(node.methods)) {
-            if (!suspendable.contains(method.name + method.desc) || !canSuspendIn(method)) {
+            String key = method.name + method.desc;
+            if (!suspendable.contains(key) || !canSuspendIn(method)) {
+                if (entries.contains(key) && canSuspendIn(method)) {
+                    new MethodRewriter(node.name, node.sourceFile, method, -1, List.of()).guardEntry();
+                    guarded = true;
+                }
                 continue;
             }
             List<SiteLayout> sites = SiteFinder.find(node.name, method, call -> index.suspends(call, node,
@@ -71,11 +78,13 @@ public final class ClassRewriter {
             copies.add(new MethodRewriter(node.name, node.sourceFile, method, copies.size(), sites).rewrite());
             instrumented.add(method.name + method.desc);
         }
-        if (copies.isEmpty()) {
+        if (copies.isEmpty() && !guarded) {
             return null;
         }
-        node.methods.addAll(copies);
-        node.methods.add(Dispatcher.build(node.name, (node.access & Opcodes.ACC_INTERFACE) != 0, copies));
+        if (!copies.isEmpty()) {
+            node.methods.addAll(copies);
+            node.methods.add(Dispatcher.build(node.name, (node.access & Opcodes.ACC_INTERFACE) != 0, copies));
+        }
         mark(node, instrumented);
         FrameComputingWriter writer = new FrameComputingWriter(headers);
         try {

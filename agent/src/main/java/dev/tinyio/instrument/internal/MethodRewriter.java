@@ -104,6 +104,15 @@ final class MethodRewriter {
         return copy;
     }
 
+    /**
+     * Rewrites a method that cannot suspend itself but is a coroutine's entry point (the body of a lambda passed
+     * to {@code Coro.of}): only the checks after its calls are added, so that a suspension leaking through a call
+     * that was not instrumented is named instead of silently abandoning the body.
+     */
+    void guardEntry() {
+        emit(method, false);
+    }
+
     // -----------------------------------------------------------------------------------------------------------
     // The body, cloned with site code around each suspending call
     // -----------------------------------------------------------------------------------------------------------

@@ -1,0 +1,241 @@
+package dev.tinyio.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tinyio.CancelledError;
+import dev.tinyio.Coro;
+import dev.tinyio.ExceptionGroup;
+import dev.tinyio.GroupMode;
+import dev.tinyio.Loop;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+/** One failure cancels everything, every coroutine cleans up, and the error reads like one stack trace. */
+class FailureTest {
+    private final List<String> log = new ArrayList<>();
+
+    private Coro<Void> waitsForever(String name) {
+        return Coro.ofVoid(() -> {
+            try {
+                while (true) {
+                    Coro.yield();
+                }
+            } finally {
+                log.add("cleaned " + name);
+            }
+        });
+    }
+
+    @Test
+    void a_checked_exception_comes_out_unchanged_and_everything_else_is_cancelled() {
+        IOException original = new IOException("disk");
+        Coro<Void> failing = Coro.ofVoid(() -> {
+            Coro.yield();
+            throw original;
+        });
+        Exception thrown = assertThrows(IOException.class, () -> new Loop().run(Coro.ofVoid(() -> {
+            try {
+                Coro.yield(List.of(waitsForever("a"), failing, waitsForever("b")));
+            } finally {
+                log.add("cleaned root");
+            }
+        })));
+        assertSame(original, thrown);
+        assertEquals(List.of("cleaned root", "cleaned a", "cleaned b"), log);
+    }
+
+    @Test
+    void a_coroutine_that_never_started_is_cancelled_without_running() {
+        boolean[] ran = {false};
+        Coro<Void> never = Coro.ofVoid(() -> ran[0] = true);
+        assertThrows(IllegalStateException.class, () -> new Loop().run(Coro.ofVoid(() -> {
+            Coro.yield(Set.of(Coro.ofVoid(() -> {
+                throw new IllegalStateException("first");
+            })));
+            Coro.yield(never);
+        })));
+        assertFalse(ran[0]);
+    }
+
+    @Test
+    void group_modes_decide_what_is_thrown() {
+        for (GroupMode mode : GroupMode.values()) {
+            IllegalStateException original = new IllegalStateException("boom");
+            Throwable thrown = assertThrows(Throwable.class, () -> new Loop().run(Coro.ofVoid(() -> {
+                Coro.yield(List.of(waitsForever("x"), Coro.ofVoid(() -> {
+                    throw original;
+                })));
+            }), mode));
+            if (mode == GroupMode.ALWAYS) {
+                ExceptionGroup group = assertInstanceOf(ExceptionGroup.class, thrown);
+                assertSame(original, group.exceptions().get(0));
+                assertEquals(2, group.exceptions().size(), group.exceptions().toString());
+                assertInstanceOf(CancelledError.class, group.exceptions().get(1));
+            } else {
+                assertSame(original, thrown, mode.name());
+            }
+        }
+    }
+
+    @Test
+    void an_error_during_cancellation_makes_a_group_in_auto_mode_and_is_logged() {
+        List<LogRecord> warnings = captureWarnings(() -> {
+            ExceptionGroup group = assertThrows(ExceptionGroup.class, () -> new Loop().run(Coro.ofVoid(() -> {
+                Coro<Void> stubborn = Coro.ofVoid(() -> {
+                    try {
+                        Coro.yield();
+                        Coro.yield();
+                    } catch (CancelledError e) {
+                        throw new IllegalArgumentException("cleanup failed");
+                    }
+                });
+                Coro.yield(List.of(stubborn, Coro.ofVoid(() -> {
+                    throw new IllegalStateException("boom");
+                })));
+            })));
+            assertEquals(2, group.exceptions().size());
+            assertEquals("boom", group.exceptions().get(0).getMessage());
+            assertEquals("cleanup failed", group.exceptions().get(1).getMessage());
+        });
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).getMessage().contains("did not respond properly to cancellation"));
+        assertTrue(warnings.get(0).getMessage().contains("threw"));
+    }
+
+    @Test
+    void returning_instead_of_propagating_the_cancellation_only_warns() {
+        List<LogRecord> warnings = captureWarnings(() -> assertThrows(IllegalStateException.class,
+                () -> new Loop().run(Coro.ofVoid(() -> {
+                    Coro<Integer> swallower = Coro.of(() -> {
+                        try {
+                            Coro.yield();
+                            Coro.yield();
+                            return 1;
+                        } catch (CancelledError e) {
+                            return 2;
+                        }
+                    });
+                    Coro.yield(List.of(swallower, Coro.ofVoid(() -> {
+                        throw new IllegalStateException("boom");
+                    })));
+                }))));
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).getMessage().contains("returned 2"), warnings.get(0).getMessage());
+        assertTrue(warnings.get(0).getMessage().contains("FailureTest.lambda$"), warnings.get(0).getMessage());
+    }
+
+    @Test
+    void a_cycle_of_waits_cancels_the_root() {
+        Coro<?>[] self = new Coro<?>[1];
+        self[0] = Coro.of(() -> Coro.yield(self[0]));
+        CancelledError error = assertThrows(CancelledError.class, () -> new Loop().run(self[0]));
+        assertTrue(error.getMessage().startsWith("Cycle detected"), error.getMessage());
+    }
+
+    @Test
+    void the_original_trace_continues_through_the_chain_of_single_waiters() {
+        Throwable thrown = assertThrows(IllegalStateException.class, () -> new Loop().run(outer()));
+        List<String> methods = new ArrayList<>();
+        for (StackTraceElement element : thrown.getStackTrace()) {
+            if (element.getClassName().equals(FailureTest.class.getName())) {
+                methods.add(element.getMethodName());
+            }
+        }
+        assertEquals(List.of("failDeep", "lambda$inner$", "lambda$middle$", "lambda$outer$"),
+                stripIds(methods).subList(0, 4), methods.toString());
+    }
+
+    @Test
+    void a_trace_out_of_a_reentered_helper_names_its_suspended_callers() {
+        Throwable thrown = assertThrows(IllegalStateException.class,
+                () -> new Loop().run(Coro.of(() -> FailureTest.helperA())));
+        List<String> methods = new ArrayList<>();
+        for (StackTraceElement element : thrown.getStackTrace()) {
+            if (element.getClassName().equals(FailureTest.class.getName())) {
+                methods.add(element.getMethodName());
+                assertTrue(element.getLineNumber() > 0, element.toString());
+            }
+        }
+        assertEquals(List.of("helperC", "helperB", "helperA", "lambda$a_trace_out_of_a_reentered_helper_names_"
+                + "its_suspended_callers$"), stripIds(methods).subList(0, 4), methods.toString());
+    }
+
+    static int helperA() {
+        return helperB() + 1;
+    }
+
+    static int helperB() {
+        return helperC() + 1;
+    }
+
+    static int helperC() {
+        Coro.yield();
+        throw new IllegalStateException("after resume");
+    }
+
+    private static Coro<Void> outer() {
+        return Coro.ofVoid(() -> Coro.yield(middle()));
+    }
+
+    private static Coro<Void> middle() {
+        return Coro.ofVoid(() -> Coro.yield(inner()));
+    }
+
+    private static Coro<Void> inner() {
+        return Coro.ofVoid(() -> {
+            Coro.yield();
+            failDeep();
+        });
+    }
+
+    private static void failDeep() {
+        throw new IllegalStateException("deep");
+    }
+
+    private static List<String> stripIds(List<String> methods) {
+        List<String> stripped = new ArrayList<>();
+        for (String method : methods) {
+            stripped.add(method.replaceAll("\\$\\d+$", "\\$"));
+        }
+        return stripped;
+    }
+
+    private static List<LogRecord> captureWarnings(Runnable action) {
+        Logger logger = Logger.getLogger("dev.tinyio");
+        List<LogRecord> records = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(handler);
+        logger.setUseParentHandlers(false);
+        try {
+            action.run();
+        } finally {
+            logger.removeHandler(handler);
+            logger.setUseParentHandlers(true);
+        }
+        return records;
+    }
+}
