@@ -19,6 +19,8 @@ public class ExceptionGroup extends RuntimeException {
      * @param message what the group stands for
      * @param exceptions the members, the original error first; not empty
      */
+    // addSuppressed is final in Throwable, so no subclass can observe the half-built group.
+    @SuppressWarnings("this-escape")
     public ExceptionGroup(String message, List<? extends Throwable> exceptions) {
         super(message, exceptions.isEmpty() ? null : exceptions.get(0));
         if (exceptions.isEmpty()) {

@@ -23,6 +23,10 @@ public final class Step {
     /** A wait on the loop's internal wake-ups (sleep, events); the request is the loop's wait object. */
     public static final int WAIT = 4;
 
+    /** An outcome to be filled by steps. */
+    public Step() {
+    }
+
     /** What was yielded: one of the request kinds above. */
     public int requestKind;
     /** The yielded object itself; may be {@code null}, which the loop refuses as an invalid yield. */

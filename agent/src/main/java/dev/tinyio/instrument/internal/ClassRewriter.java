@@ -51,7 +51,7 @@ public final class ClassRewriter {
             return null;
         }
         Set<String> suspendable = index.suspendableMethods(node);
-        Set<String> entries = CoroutineEntries.of(node);
+        Set<String> entries = CoroutineEntries.guarded(node);
         List<MethodNode> copies = new ArrayList<>();
         List<String> instrumented = new ArrayList<>();
         boolean guarded = false;
