@@ -1,0 +1,145 @@
+package dev.tinyio.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import dev.tinyio.CancelledError;
+import dev.tinyio.Coro;
+import dev.tinyio.ExceptionGroup;
+import dev.tinyio.GroupMode;
+import dev.tinyio.Loop;
+import dev.tinyio.tests.model.Program;
+import dev.tinyio.tests.model.ReferenceModel;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+/**
+ * Random coroutine programs (trees and DAGs with shared children, gathers, background sets, bare yields and a
+ * random failure point) run for real and checked against {@link ReferenceModel}. QuickTheories prints the seed
+ * and the shrunk program of a failure.
+ */
+class RandomProgramsTest {
+    private static final int EXAMPLES = 1_000;
+
+    private static Gen<List<Integer>> genomes() {
+        return lists().of(integers().between(0, 1_000)).ofSizeBetween(0, 80);
+    }
+
+    @Test
+    void programs_behave_as_the_reference_model_says() {
+        qt().withExamples(EXAMPLES)
+                .forAll(genomes(), integers().between(0, GroupMode.values().length - 1))
+                .as((genome, mode) -> new Case(Program.decode(genome), GroupMode.values()[mode]))
+                .checkAssert(RandomProgramsTest::check);
+    }
+
+    /** One generated program and the mode it runs in; printed whole when it fails. */
+    record Case(Program program, GroupMode mode) {
+        @Override
+        public String toString() {
+            return program + "\n  run with GroupMode." + mode;
+        }
+    }
+
+    private static void check(Case generated) {
+        Program program = generated.program();
+        GroupMode mode = generated.mode();
+        ReferenceModel model = ReferenceModel.run(program);
+        Execution execution = new Execution(program);
+        Throwable thrown = null;
+        Integer result = null;
+        try {
+            result = new Loop().run(execution.coros.get(0), mode);
+        } catch (Throwable t) {
+            thrown = t;
+        }
+        assertEquals(model.log, execution.log, "the log");
+        if (model.failed < 0) {
+            assertNull(thrown, "no failure expected");
+            assertEquals(Program.valueOf(0), result);
+            return;
+        }
+        assertNotNull(thrown, "a failure expected");
+        if (mode == GroupMode.ALWAYS) {
+            ExceptionGroup group = assertInstanceOf(ExceptionGroup.class, thrown);
+            assertBoom(model.failed, group.exceptions().get(0));
+            assertEquals(model.groupedCancellations, group.exceptions().size() - 1, "cancellations in the group");
+            for (Throwable member : group.exceptions().subList(1, group.exceptions().size())) {
+                assertInstanceOf(CancelledError.class, member);
+            }
+        } else {
+            assertBoom(model.failed, thrown);
+        }
+    }
+
+    private static void assertBoom(int coroutine, Throwable thrown) {
+        Boom boom = assertInstanceOf(Boom.class, thrown);
+        assertEquals(coroutine, boom.coroutine);
+    }
+
+    /** The failure a FAIL action throws. */
+    static final class Boom extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int coroutine;
+
+        Boom(int coroutine) {
+            super("boom in c" + coroutine);
+            this.coroutine = coroutine;
+        }
+    }
+
+    /** The program as real coroutines, writing the same log the model predicts. */
+    static final class Execution {
+        final List<String> log = new ArrayList<>();
+        final List<Coro<Integer>> coros = new ArrayList<>();
+
+        Execution(Program program) {
+            for (int i = 0; i < program.coroutines().size(); i++) {
+                coros.add(coroutine(i, program.coroutines().get(i)));
+            }
+        }
+
+        private Coro<Integer> coroutine(int self, List<Program.Action> actions) {
+            return Coro.of(() -> {
+                try {
+                    for (int k = 0; k < actions.size(); k++) {
+                        log.add(self + ":" + k);
+                        perform(self, actions.get(k));
+                    }
+                    log.add(self + ":end");
+                    return Program.valueOf(self);
+                } catch (CancelledError e) {
+                    log.add(self + ":cancelled");
+                    throw e;
+                } finally {
+                    log.add(self + ":finally");
+                }
+            });
+        }
+
+        private void perform(int self, Program.Action action) {
+            List<Coro<Integer>> targets = new ArrayList<>();
+            List<Integer> expected = new ArrayList<>();
+            for (int target : action.targets()) {
+                targets.add(coros.get(target));
+                expected.add(Program.valueOf(target));
+            }
+            switch (action.kind()) {
+                case BARE -> Coro.yield();
+                case AWAIT -> assertSame(expected.get(0), Coro.yield(targets.get(0)));
+                case GATHER -> assertEquals(expected, Coro.yield(targets));
+                case BACKGROUND -> Coro.yield(new LinkedHashSet<>(targets));
+                case FAIL -> throw new Boom(self);
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.tinyio.tests.model;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * A random coroutine program, decoded from a list of numbers so that QuickTheories can shrink it: coroutine 0 is
+ * the root, and each coroutine may only yield coroutines with a larger index, so the graph is a DAG (trees and
+ * diamonds, with shared children). At most one action somewhere is a failure.
+ *
+ * @param coroutines the actions of each coroutine
+ */
+public record Program(List<List<Action>> coroutines) {
+    /** What one step of a coroutine does before it yields. */
+    public enum Kind {
+        /** {@code Coro.yield()}. */
+        BARE,
+        /** {@code Coro.yield(c)}. */
+        AWAIT,
+        /** {@code Coro.yield(List.of(...))}. */
+        GATHER,
+        /** {@code Coro.yield(set)} in a fixed iteration order. */
+        BACKGROUND,
+        /** Throws. */
+        FAIL
+    }
+
+    /**
+     * One action.
+     *
+     * @param kind what it does
+     * @param targets the coroutines it yields, in order
+     */
+    public record Action(Kind kind, List<Integer> targets) {
+        @Override
+        public String toString() {
+            return targets.isEmpty() ? kind.name() : kind + "" + targets;
+        }
+    }
+
+    /** The value coroutine {@code i} returns. */
+    public static int valueOf(int coroutine) {
+        return 100 + coroutine;
+    }
+
+    /**
+     * Decodes a program from a genome; any list of non-negative numbers is a valid program.
+     *
+     * @param genome the numbers
+     * @return the program
+     */
+    public static Program decode(List<Integer> genome) {
+        Iterator<Integer> next = cycle(genome);
+        int count = 1 + next.next() % 6;
+        List<List<Action>> coroutines = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int actions = next.next() % 4;
+            List<Action> list = new ArrayList<>();
+            for (int a = 0; a < actions; a++) {
+                list.add(action(i, count, next));
+            }
+            coroutines.add(list);
+        }
+        int failure = next.next();
+        if (failure % 3 != 0) {
+            int who = failure % count;
+            List<Action> actions = coroutines.get(who);
+            int at = actions.isEmpty() ? 0 : next.next() % (actions.size() + 1);
+            actions.add(at, new Action(Kind.FAIL, List.of()));
+        }
+        return new Program(coroutines);
+    }
+
+    private static Action action(int self, int count, Iterator<Integer> next) {
+        int later = count - self - 1;
+        Kind kind = Kind.values()[next.next() % 4];
+        if (kind == Kind.BARE || later == 0) {
+            return new Action(Kind.BARE, List.of());
+        }
+        int size = kind == Kind.AWAIT ? 1 : next.next() % 4;
+        List<Integer> targets = new ArrayList<>();
+        for (int t = 0; t < size; t++) {
+            targets.add(self + 1 + next.next() % later);
+        }
+        return new Action(kind, targets);
+    }
+
+    /** Reads the genome round and round, so that a short genome still decodes; an empty one reads zeros. */
+    private static Iterator<Integer> cycle(List<Integer> genome) {
+        return new Iterator<>() {
+            private int at;
+
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Integer next() {
+                return genome.isEmpty() ? 0 : Math.abs(genome.get(at++ % genome.size()));
+            }
+        };
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("Program:");
+        for (int i = 0; i < coroutines.size(); i++) {
+            text.append("\n  c").append(i).append(": ").append(coroutines.get(i));
+        }
+        return text.toString();
+    }
+}
