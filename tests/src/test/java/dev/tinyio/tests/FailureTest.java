@@ -136,6 +136,113 @@ class FailureTest {
     }
 
     @Test
+    void yielding_instead_of_propagating_the_cancellation_warns_and_is_never_resumed() {
+        int[] resumed = {0};
+        List<LogRecord> warnings = captureWarnings(() -> assertThrows(IllegalStateException.class,
+                () -> new Loop().run(Coro.ofVoid(() -> {
+                    Coro<Void> yielder = Coro.ofVoid(() -> {
+                        try {
+                            Coro.yield();
+                            Coro.yield();
+                        } catch (CancelledError e) {
+                            Coro.yield();
+                            resumed[0]++;
+                        }
+                    });
+                    Coro.yield(List.of(yielder, Coro.ofVoid(() -> {
+                        throw new IllegalStateException("boom");
+                    })));
+                }))));
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).getMessage().contains("yielded"), warnings.get(0).getMessage());
+        assertEquals(0, resumed[0]);
+    }
+
+    @Test
+    void a_failure_in_the_loop_itself_cancels_everything_in_order() {
+        List<Coro<Void>> poisoned = new java.util.AbstractList<>() {
+            @Override
+            public Coro<Void> get(int index) {
+                throw new UnsupportedOperationException("poisoned list");
+            }
+
+            @Override
+            public int size() {
+                return 1;
+            }
+        };
+        UnsupportedOperationException thrown = assertThrows(UnsupportedOperationException.class,
+                () -> new Loop().run(Coro.ofVoid(() -> {
+                    try {
+                        Coro.yield(Set.of(waitsForever("background")));
+                        Coro.yield(poisoned);
+                    } finally {
+                        log.add("cleaned root");
+                    }
+                })));
+        assertEquals("poisoned list", thrown.getMessage());
+        assertEquals(List.of("cleaned root", "cleaned background"), log);
+    }
+
+    @Test
+    void interrupting_a_waiting_loop_cancels_everything_and_throws_interrupted_exception() throws Exception {
+        Thread loopThread = Thread.currentThread();
+        java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
+        Thread interrupter = new Thread(() -> {
+            try {
+                waiting.await();
+            } catch (InterruptedException e) {
+                return;
+            }
+            loopThread.interrupt();
+        });
+        interrupter.start();
+        Exception thrown = assertThrows(InterruptedException.class, () -> new Loop().run(Coro.ofVoid(() -> {
+            try {
+                log.add("waiting");
+                waiting.countDown();
+                Coro.yield(dev.tinyio.Tinyio.sleep(java.time.Duration.ofSeconds(60)));
+            } finally {
+                log.add("cleaned");
+            }
+        })));
+        interrupter.join();
+        assertTrue(thrown.getMessage().contains("interrupted"), thrown.getMessage());
+        assertEquals(List.of("waiting", "cleaned"), log);
+        assertFalse(Thread.currentThread().isInterrupted());
+    }
+
+    @Test
+    void after_a_failure_every_coroutine_is_finished() {
+        List<Coro<Void>> all = List.of(waitsForever("a"), waitsForever("b"), Coro.ofVoid(() -> {
+            throw new IllegalStateException("boom");
+        }));
+        Coro<Void> root = Coro.ofVoid(() -> Coro.yield(all));
+        assertThrows(IllegalStateException.class, () -> new Loop().run(root));
+        assertTrue(root.isDone());
+        for (Coro<Void> coro : all) {
+            assertTrue(coro.isDone());
+        }
+    }
+
+    @Test
+    void groups_and_their_members_serialize() throws Exception {
+        ExceptionGroup group = new ExceptionGroup("g", List.of(new IllegalStateException("a"),
+                new CancelledError("b")));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(group);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            ExceptionGroup copy = (ExceptionGroup) in.readObject();
+            assertEquals(2, copy.exceptions().size());
+            assertEquals("a", copy.exceptions().get(0).getMessage());
+            assertInstanceOf(CancelledError.class, copy.exceptions().get(1));
+        }
+    }
+
+    @Test
     void a_cycle_of_waits_cancels_the_root() {
         Coro<?>[] self = new Coro<?>[1];
         self[0] = Coro.of(() -> Coro.yield(self[0]));
