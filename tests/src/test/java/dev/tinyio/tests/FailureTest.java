@@ -226,6 +226,32 @@ class FailureTest {
     }
 
     @Test
+    void after_a_failure_nothing_keeps_the_coroutines_reachable() throws InterruptedException {
+        Loop loop = new Loop();
+        List<java.lang.ref.WeakReference<Coro<Void>>> refs = failAndForget(loop);
+        for (int i = 0; i < 20 && refs.stream().anyMatch(r -> r.get() != null); i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        for (java.lang.ref.WeakReference<Coro<Void>> ref : refs) {
+            assertTrue(ref.get() == null, "a coroutine is still reachable after the loop failed");
+        }
+        assertEquals(1, loop.run(Coro.of(() -> 1)));
+    }
+
+    private List<java.lang.ref.WeakReference<Coro<Void>>> failAndForget(Loop loop) {
+        List<Coro<Void>> all = List.of(waitsForever("a"), waitsForever("b"), Coro.ofVoid(() -> {
+            throw new IllegalStateException("boom");
+        }));
+        assertThrows(IllegalStateException.class, () -> loop.run(Coro.ofVoid(() -> Coro.yield(all))));
+        List<java.lang.ref.WeakReference<Coro<Void>>> refs = new ArrayList<>();
+        for (Coro<Void> coro : all) {
+            refs.add(new java.lang.ref.WeakReference<>(coro));
+        }
+        return refs;
+    }
+
+    @Test
     void groups_and_their_members_serialize() throws Exception {
         ExceptionGroup group = new ExceptionGroup("g", List.of(new IllegalStateException("a"),
                 new CancelledError("b")));
