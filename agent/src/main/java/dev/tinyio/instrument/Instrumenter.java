@@ -1,6 +1,7 @@
 package dev.tinyio.instrument;
 
 import dev.tinyio.instrument.internal.ClassRewriter;
+import java.util.function.Consumer;
 
 /**
  * The instrumentation core: class file bytes in, class file bytes out. It knows nothing of
@@ -11,16 +12,29 @@ import dev.tinyio.instrument.internal.ClassRewriter;
  * was. A class is marked when instrumented, and a marked class is never instrumented again.
  */
 public final class Instrumenter {
+    private static final System.Logger LOG = System.getLogger("dev.tinyio.instrument");
+
     private final ClassRewriter rewriter;
 
     /**
      * An instrumenter that resolves calls into other classes, and their hierarchy, through a source of class
-     * files.
+     * files, and logs its warnings through {@code System.Logger} ({@code dev.tinyio.instrument}).
      *
      * @param classes where to read other classes from
      */
     public Instrumenter(ClassSource classes) {
-        this.rewriter = new ClassRewriter(classes);
+        this(classes, warning -> LOG.log(System.Logger.Level.WARNING, warning));
+    }
+
+    /**
+     * An instrumenter with its own destination for warnings: one line for each call site that may suspend where
+     * a coroutine can never suspend (inside {@code synchronized}, in a constructor or static initialiser).
+     *
+     * @param classes where to read other classes from
+     * @param warnings receives the warnings
+     */
+    public Instrumenter(ClassSource classes, Consumer<String> warnings) {
+        this.rewriter = new ClassRewriter(classes, warnings);
     }
 
     /**

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import samples.Allocations;
 import samples.Handlers;
+import samples.Monitors;
 import samples.Helpers;
 import samples.NotSuspending;
 import samples.OperandStack;
@@ -52,6 +54,26 @@ class InstrumenterTest {
     @Test
     void stackful_helpers_recursion_and_nested_lambdas() throws Exception {
         assertEquals("20 1275 inner=14 50", run(Helpers.class));
+    }
+
+    @Test
+    void allocations_move_after_arguments_that_suspend() throws Exception {
+        assertEquals("abc [Box[pair=Pair[left=3, right=Pair[left=1, right=r2]]], other]", run(Allocations.class));
+    }
+
+    @Test
+    void suspending_inside_synchronized_is_a_named_error_and_releases_the_monitor() throws Exception {
+        assertEquals("true false; true false; no error", run(Monitors.class));
+    }
+
+    @Test
+    void call_sites_that_can_never_suspend_are_warned_about() {
+        List<String> warnings = new ArrayList<>();
+        new Instrumenter(ClassSource.of(getClass().getClassLoader()), warnings::add)
+                .instrument(InstrumentingLoader.original(Monitors.class.getName()));
+        assertEquals(2, warnings.size(), warnings::toString);
+        assertTrue(warnings.get(0).contains("samples.Monitors.lambda$run$"), warnings::toString);
+        assertTrue(warnings.get(0).contains("(Monitors.java:"), warnings::toString);
     }
 
     @Test

@@ -167,7 +167,7 @@ public final class Fiber implements Stepper {
     /** Starts a suspension: the caller will save its frame and return, and so will every instrumented caller. */
     void request(int kind, Object what) {
         if (suspending) {
-            throw StackTraces.notInstrumentedBetween(chainHead);
+            throw StackTraces.notInstrumentedBetween(abandon());
         }
         suspending = true;
         requestKind = kind;
@@ -195,9 +195,16 @@ public final class Fiber implements Stepper {
         return frame;
     }
 
-    /** The innermost frame of the suspension being unwound. */
-    Frame pendingFrame() {
-        return chainHead;
+    /**
+     * Gives up the suspension being unwound, because it cannot complete: the error about it is thrown next, and
+     * if user code catches that error, the coroutine simply carries on, unsuspended.
+     *
+     * @return the innermost frame the suspension had saved, for the error message
+     */
+    Frame abandon() {
+        Frame innermost = chainHead;
+        abandonUnwinding();
+        return innermost;
     }
 
     private void link(Frame frame) {
@@ -208,7 +215,7 @@ public final class Fiber implements Stepper {
             SiteInfo call = frame.site;
             if (call.calleeName != null && !(call.calleeName.equals(child.site.method.name)
                     && call.calleeDescriptor.equals(child.site.method.descriptor))) {
-                throw StackTraces.notInstrumentedCallee(call, child);
+                throw StackTraces.notInstrumentedCallee(call, abandon());
             }
             child.parent = frame;
         }

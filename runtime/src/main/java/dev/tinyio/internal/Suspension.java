@@ -22,6 +22,19 @@ public final class Suspension {
 
     private static final VarHandle PENDING;
 
+    /** Classes already initialised on behalf of a moved allocation, so that the check costs one lookup. */
+    private static final ClassValue<Boolean> INITIALISED = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            try {
+                Class.forName(type.getName(), true, type.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new NoClassDefFoundError(type.getName());
+            }
+            return Boolean.TRUE;
+        }
+    };
+
     static {
         try {
             PENDING = MethodHandles.lookup().findStaticVarHandle(Suspension.class, "pending", int.class);
@@ -119,7 +132,35 @@ public final class Suspension {
      * @return the error naming the callee
      */
     public static NotInstrumentedError leaked(String callee, String site) {
-        return StackTraces.suspendedThrough(Carrier.get().fiber.pendingFrame(), callee + ", called at " + site);
+        return StackTraces.suspendedThrough(Carrier.get().fiber.abandon(), callee + ", called at " + site);
+    }
+
+    /**
+     * A call that may suspend was made while holding a monitor, and suspended (or is a yield): returning now would
+     * keep the monitor held while the thread runs other coroutines.
+     *
+     * @param site where, as a stack trace element prints it
+     * @return the error to throw
+     */
+    public static NotInstrumentedError monitorHeld(String site) {
+        Fiber fiber = Carrier.get().fiber;
+        if (fiber != null) {
+            fiber.abandon();
+        }
+        return new NotInstrumentedError("A coroutine cannot suspend while holding a monitor: the suspension at "
+                + site + " is inside a synchronized block. While a coroutine is suspended its thread runs other "
+                + "coroutines, so the monitor would stay held across them. Use dev.tinyio.Lock, or move the "
+                + "suspension out of the synchronized block.");
+    }
+
+    /**
+     * Initialises a class where a {@code new} expression used to allocate it: the instrumenter moves an
+     * allocation after its arguments when one of them suspends, and this keeps the static initialiser's turn.
+     *
+     * @param type the class being allocated
+     */
+    public static void initialize(Class<?> type) {
+        INITIALISED.get(type);
     }
 
     static void countIn() {

@@ -5,10 +5,15 @@ import dev.tinyio.instrument.InstrumentationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
@@ -24,15 +29,19 @@ public final class ClassRewriter {
 
     private final ClassHeaders headers;
     private final SuspendableIndex index;
+    /** Where warnings about call sites that cannot suspend go. */
+    private final Consumer<String> warnings;
 
     /**
      * A rewriter reading other classes from a source.
      *
      * @param classes the source of other class files
+     * @param warnings receives a line for each call site that can never suspend
      */
-    public ClassRewriter(ClassSource classes) {
+    public ClassRewriter(ClassSource classes, Consumer<String> warnings) {
         this.headers = new ClassHeaders(classes);
         this.index = new SuspendableIndex(classes, headers);
+        this.warnings = warnings;
     }
 
     /**
@@ -60,14 +69,29 @@ public final class ClassRewriter {
             String key = method.name + method.desc;
             if (!suspendable.contains(key) || !canSuspendIn(method)) {
                 if (entries.contains(key) && canSuspendIn(method)) {
-                    new MethodRewriter(node.name, node.sourceFile, method, -1, List.of()).guardEntry();
+                    new MethodRewriter(node.name, node.sourceFile, method, -1, List.of(), Set.of()).guardEntry();
                     guarded = true;
+                } else if (suspendable.contains(key) && (method.access & Opcodes.ACC_ABSTRACT) == 0) {
+                    warnings.accept("tinyio: " + where(node, method, null) + " suspends, but tinyio never "
+                            + "instruments constructors, static initialisers or synchronized methods; suspending "
+                            + "there throws NotInstrumentedError.");
                 }
                 continue;
             }
-            List<SiteLayout> sites = SiteFinder.find(node.name, method, call -> index.suspends(call, node,
-                    suspendable));
+            Predicate<MethodInsnNode> suspends = call -> index.suspends(call, node, suspendable);
+            Set<AbstractInsnNode> locked = MonitorDepth.lockedCalls(method, suspends);
+            Predicate<MethodInsnNode> saves = call -> suspends.test(call) && !locked.contains(call);
+            for (AbstractInsnNode call : locked) {
+                warnings.accept("tinyio: " + where(node, method, call) + " may suspend inside a synchronized block; "
+                        + "if it does, it throws NotInstrumentedError. Use dev.tinyio.Lock instead.");
+            }
+            AllocationMover.moveAllocations(node.name, method, saves, className + "." + method.name);
+            List<SiteLayout> sites = SiteFinder.find(node.name, method, saves);
             if (sites.isEmpty()) {
+                if (!locked.isEmpty()) {
+                    new MethodRewriter(node.name, node.sourceFile, method, -1, List.of(), locked).guardEntry();
+                    guarded = true;
+                }
                 continue;
             }
             if ((node.version & 0xFFFF) < MINIMUM_VERSION) {
@@ -75,7 +99,8 @@ public final class ClassRewriter {
                         + "class file is for Java " + ((node.version & 0xFFFF) - 44) + ", and suspendable code "
                         + "needs Java 11 or later class files. Compile it with --release 11 or later.");
             }
-            copies.add(new MethodRewriter(node.name, node.sourceFile, method, copies.size(), sites).rewrite());
+            copies.add(new MethodRewriter(node.name, node.sourceFile, method, copies.size(), sites, locked)
+                    .rewrite());
             instrumented.add(method.name + method.desc);
         }
         if (copies.isEmpty() && !guarded) {
@@ -103,6 +128,21 @@ public final class ClassRewriter {
     private static boolean canSuspendIn(MethodNode method) {
         return (method.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_SYNCHRONIZED)) == 0
                 && !method.name.equals("<init>") && !method.name.equals("<clinit>");
+    }
+
+    /** A method, or a call in it, as a stack trace element prints it. */
+    private static String where(ClassNode node, MethodNode method, AbstractInsnNode call) {
+        int line = -1;
+        for (AbstractInsnNode insn : method.instructions) {
+            if (insn instanceof LineNumberNode number) {
+                line = number.line;
+            }
+            if (insn == call || call == null && line >= 0) {
+                break;
+            }
+        }
+        return node.name.replace('/', '.') + "." + method.name + "(" + (node.sourceFile == null ? "Unknown Source"
+                : node.sourceFile) + (line >= 0 ? ":" + line : "") + ")";
     }
 
     private static boolean isLibrary(String internalName) {

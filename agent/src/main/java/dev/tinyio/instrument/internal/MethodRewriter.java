@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Type;
@@ -60,7 +61,12 @@ final class MethodRewriter {
     /** First local variable index for operand stack values being saved. */
     private final int firstTemp;
 
-    MethodRewriter(String owner, String file, MethodNode method, int methodId, List<SiteLayout> sites) {
+    /** Calls that may suspend but are made while holding a monitor: they throw if they do. */
+    private final Set<AbstractInsnNode> locked;
+
+    MethodRewriter(String owner, String file, MethodNode method, int methodId, List<SiteLayout> sites,
+            Set<AbstractInsnNode> locked) {
+        this.locked = locked;
         this.className = owner.replace('/', '.');
         this.file = file == null ? "" : file;
         this.method = method;
@@ -126,7 +132,7 @@ final class MethodRewriter {
         }
         InsnList body = new InsnList();
         InsnList tail = new InsnList();
-        List<TryCatchBlockNode> stubHandlers = new ArrayList<>();
+        List<TryCatchBlockNode> extraHandlers = new ArrayList<>();
         LabelNode[] entries = new LabelNode[sites.size()];
         int next = 0;
         int line = -1;
@@ -140,32 +146,42 @@ final class MethodRewriter {
             AbstractInsnNode clone = insn.clone(labels);
             body.add(clone);
             boolean isCall = insn instanceof MethodInsnNode || insn instanceof InvokeDynamicInsnNode;
-            if (isCall && (next >= sites.size() || sites.get(next).call != insn)) {
+            if (!isCall) {
+                continue;
+            }
+            boolean isSite = next < sites.size() && sites.get(next).call == insn;
+            // What the tail does for this call may throw: the call's own handlers must see it.
+            LabelNode tailStart = new LabelNode();
+            tail.add(tailStart);
+            LabelNode resumed = new LabelNode();
+            if (locked.contains(insn)) {
+                emitMonitorGuard(body, tail, (MethodInsnNode) clone, line);
+            } else if (!isSite) {
                 emitLeakCheck(body, tail, insn, line);
-            } else if (isCall) {
+            } else {
                 SiteLayout site = sites.get(next);
-                MethodInsnNode call = (MethodInsnNode) clone;
-                LabelNode resumed = new LabelNode();
                 LabelNode save = new LabelNode();
                 if (SuspendableIndex.isYield(site.call)) {
-                    call.owner = RuntimeNames.SUSPENSION;
+                    ((MethodInsnNode) clone).owner = RuntimeNames.SUSPENSION;
                     body.add(new JumpInsnNode(GOTO, save));
+                    body.add(resumed);
                 } else {
-                    LabelNode check = new LabelNode();
-                    body.add(new FieldInsnNode(GETSTATIC, RuntimeNames.SUSPENSION, "pending", "I"));
-                    body.add(new JumpInsnNode(IFNE, check));
-                    tail.add(check);
-                    tail.add(new MethodInsnNode(INVOKESTATIC, RuntimeNames.SUSPENSION, "isSuspending", "()Z"));
-                    tail.add(new JumpInsnNode(IFEQ, resumed));
+                    checkSuspending(body, tail, resumed);
                 }
-                body.add(resumed);
                 tail.add(save);
                 emitSave(tail, site, reentry);
-                if (reentry) {
-                    entries[next] = new LabelNode();
-                    tail.add(entries[next]);
-                    emitRestore(tail, site, resumed, labels, stubHandlers);
-                }
+            }
+            LabelNode tailEnd = new LabelNode();
+            tail.add(tailEnd);
+            if (tailStart.getNext() != tailEnd) {
+                coverLikeCall(insn, tailStart, tailEnd, labels, extraHandlers);
+            }
+            if (isSite && reentry) {
+                entries[next] = new LabelNode();
+                tail.add(entries[next]);
+                emitRestore(tail, sites.get(next), resumed, labels, extraHandlers);
+            }
+            if (isSite) {
                 next++;
             }
         }
@@ -180,7 +196,7 @@ final class MethodRewriter {
             handlers.add(new TryCatchBlockNode(labels.get(block.start), labels.get(block.end),
                     labels.get(block.handler), block.type));
         }
-        handlers.addAll(stubHandlers);
+        handlers.addAll(extraHandlers);
         List<LocalVariableNode> variables = new ArrayList<>();
         if (method.localVariables != null) {
             for (LocalVariableNode variable : method.localVariables) {
@@ -202,24 +218,58 @@ final class MethodRewriter {
      * naming it. Costs one field read and a branch when nothing is suspending.
      */
     private void emitLeakCheck(InsnList body, InsnList tail, AbstractInsnNode call, int line) {
-        LabelNode leaked = new LabelNode();
-        LabelNode carryOn = new LabelNode();
-        body.add(new FieldInsnNode(GETSTATIC, RuntimeNames.SUSPENSION, "pending", "I"));
-        body.add(new JumpInsnNode(IFNE, leaked));
-        body.add(carryOn);
-        tail.add(leaked);
-        tail.add(new MethodInsnNode(INVOKESTATIC, RuntimeNames.SUSPENSION, "isSuspending", "()Z"));
-        tail.add(new JumpInsnNode(IFEQ, carryOn));
+        checkSuspending(body, tail, new LabelNode());
         String callee = call instanceof MethodInsnNode m
                 ? m.owner.replace('/', '.') + "." + m.name
                 : "invokedynamic " + ((InvokeDynamicInsnNode) call).name;
-        String site = className + "." + method.name + "(" + (file.isEmpty() ? "Unknown Source" : file)
-                + (line >= 0 ? ":" + line : "") + ")";
         tail.add(new LdcInsnNode(callee));
-        tail.add(new LdcInsnNode(site));
+        tail.add(new LdcInsnNode(where(line)));
         tail.add(new MethodInsnNode(INVOKESTATIC, RuntimeNames.SUSPENSION, "leaked",
                 "(Ljava/lang/String;Ljava/lang/String;)Ldev/tinyio/NotInstrumentedError;"));
         tail.add(new InsnNode(ATHROW));
+    }
+
+    /**
+     * A call that may suspend, made while holding a monitor: a yield is replaced by throwing the error, and after
+     * any other such call a suspension under way throws it, as returning would leave the monitor held.
+     */
+    private void emitMonitorGuard(InsnList body, InsnList tail, MethodInsnNode call, int line) {
+        InsnList error = new InsnList();
+        error.add(new LdcInsnNode(where(line)));
+        error.add(new MethodInsnNode(INVOKESTATIC, RuntimeNames.SUSPENSION, "monitorHeld",
+                "(Ljava/lang/String;)Ldev/tinyio/NotInstrumentedError;"));
+        error.add(new InsnNode(ATHROW));
+        if (SuspendableIndex.isYield(call)) {
+            for (Type argument : Type.getArgumentTypes(call.desc)) {
+                body.insertBefore(call, new InsnNode(argument.getSize() == 2 ? POP2 : POP));
+            }
+            body.insertBefore(call, error);
+            body.remove(call);
+            return;
+        }
+        checkSuspending(body, tail, new LabelNode());
+        tail.add(error);
+    }
+
+    /**
+     * The check after a call: one field read, and only while some thread is unwinding a suspension, a look at
+     * this thread's coroutine. Code appended to {@code tail} next runs when this thread is suspending; otherwise
+     * execution carries on at {@code carryOn}, placed in {@code body} right after the call.
+     */
+    private static void checkSuspending(InsnList body, InsnList tail, LabelNode carryOn) {
+        LabelNode slow = new LabelNode();
+        body.add(new FieldInsnNode(GETSTATIC, RuntimeNames.SUSPENSION, "pending", "I"));
+        body.add(new JumpInsnNode(IFNE, slow));
+        body.add(carryOn);
+        tail.add(slow);
+        tail.add(new MethodInsnNode(INVOKESTATIC, RuntimeNames.SUSPENSION, "isSuspending", "()Z"));
+        tail.add(new JumpInsnNode(IFEQ, carryOn));
+    }
+
+    /** Where a call of this method is, as a stack trace element prints it. */
+    private String where(int line) {
+        return className + "." + method.name + "(" + (file.isEmpty() ? "Unknown Source" : file)
+                + (line >= 0 ? ":" + line : "") + ")";
     }
 
     private int stackTempSize() {
@@ -330,7 +380,7 @@ final class MethodRewriter {
     }
 
     private void emitRestore(InsnList out, SiteLayout site, LabelNode resumed, Map<LabelNode, LabelNode> labels,
-            List<TryCatchBlockNode> stubHandlers) {
+            List<TryCatchBlockNode> extraHandlers) {
         line(out, site);
         for (SiteLayout.Value value : site.locals) {
             loadFromFrame(out, value);
@@ -345,11 +395,7 @@ final class MethodRewriter {
         out.add(new VarInsnNode(ALOAD, frameLocal));
         out.add(new MethodInsnNode(INVOKEVIRTUAL, RuntimeNames.FRAME, "resumeValue", "()Ljava/lang/Object;"));
         out.add(end);
-        for (TryCatchBlockNode block : method.tryCatchBlocks) {
-            if (covers(block, site.call)) {
-                stubHandlers.add(new TryCatchBlockNode(start, end, labels.get(block.handler), block.type));
-            }
-        }
+        coverLikeCall(site.call, start, end, labels, extraHandlers);
         unbox(out, Type.getReturnType(site.call.desc));
         out.add(new JumpInsnNode(GOTO, resumed));
     }
@@ -384,9 +430,18 @@ final class MethodRewriter {
         }
     }
 
-    private boolean covers(TryCatchBlockNode block, AbstractInsnNode call) {
+    /**
+     * Adds exception table entries so that code moved out of line for a call is covered by the same handlers, in
+     * the same order, as the call itself: an exception thrown there is caught exactly where the call's would be.
+     */
+    private void coverLikeCall(AbstractInsnNode call, LabelNode start, LabelNode end, Map<LabelNode, LabelNode> labels,
+            List<TryCatchBlockNode> extraHandlers) {
         int at = method.instructions.indexOf(call);
-        return method.instructions.indexOf(block.start) <= at && at < method.instructions.indexOf(block.end);
+        for (TryCatchBlockNode block : method.tryCatchBlocks) {
+            if (method.instructions.indexOf(block.start) <= at && at < method.instructions.indexOf(block.end)) {
+                extraHandlers.add(new TryCatchBlockNode(start, end, labels.get(block.handler), block.type));
+            }
+        }
     }
 
     /** Converts the boxed resume value on the stack to what the suspended call returns. */
