@@ -1,5 +1,6 @@
 package dev.tinyio.agent;
 
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -7,8 +8,9 @@ import java.util.Locale;
  *
  * @param failFast whether a class that cannot be instrumented fails instead of loading uninstrumented
  * @param verbose whether each instrumented class is logged
+ * @param dump the folder to write each instrumented class and its text form to, or {@code null}
  */
-record AgentOptions(boolean failFast, boolean verbose) {
+record AgentOptions(boolean failFast, boolean verbose, Path dump) {
     /**
      * Parses the option string.
      *
@@ -18,16 +20,23 @@ record AgentOptions(boolean failFast, boolean verbose) {
     static AgentOptions parse(String options) {
         boolean failFast = false;
         boolean verbose = false;
+        Path dump = null;
         if (options != null && !options.isBlank()) {
             for (String option : options.split(",")) {
-                switch (option.trim().toLowerCase(Locale.ROOT)) {
-                    case "failfast" -> failFast = true;
-                    case "verbose" -> verbose = true;
-                    default -> throw new IllegalArgumentException("Unknown tinyio agent option '" + option
-                            + "'. Known options: failfast, verbose.");
+                String trimmed = option.trim();
+                String name = trimmed.toLowerCase(Locale.ROOT);
+                if (name.equals("failfast")) {
+                    failFast = true;
+                } else if (name.equals("verbose")) {
+                    verbose = true;
+                } else if (name.startsWith("dump=") && trimmed.length() > "dump=".length()) {
+                    dump = Path.of(trimmed.substring("dump=".length()));
+                } else {
+                    throw new IllegalArgumentException("Unknown tinyio agent option '" + option
+                            + "'. Known options: failfast, verbose, dump=<folder>.");
                 }
             }
         }
-        return new AgentOptions(failFast, verbose);
+        return new AgentOptions(failFast, verbose, dump);
     }
 }

@@ -37,6 +37,9 @@ final class SuspendableTransformer implements ClassFileTransformer {
             if (result != null && options.verbose()) {
                 LOG.log(Level.INFO, "tinyio instrumented " + className);
             }
+            if (result != null && options.dump() != null) {
+                ClassDump.write(options.dump(), className, result);
+            }
             return result;
         } catch (RuntimeException | LinkageError e) {
             // Report this, as the exception is ignored by the JVM:

@@ -4,8 +4,13 @@ import java.lang.instrument.Instrumentation;
 
 /**
  * The Java agent: {@code java -javaagent:tinyio-agent.jar[=options] ...} instruments suspendable methods as
- * classes load. Options, comma-separated: {@code failfast} (a class that cannot be instrumented halts the JVM with
- * status 70 instead of loading uninstrumented with a logged warning; for tests) and {@code verbose} (logs each instrumented class).
+ * classes load. Options, comma-separated:
+ * <ul>
+ * <li>{@code failfast}: a class that cannot be instrumented halts the JVM with status 70, instead of loading
+ * uninstrumented with a logged warning (for tests);
+ * <li>{@code verbose}: logs each instrumented class;
+ * <li>{@code dump=<folder>}: writes each instrumented class, and its text form, to that folder.
+ * </ul>
  */
 public final class TinyioAgent {
     private TinyioAgent() {
