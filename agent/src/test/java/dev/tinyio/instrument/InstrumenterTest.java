@@ -1,6 +1,7 @@
 package dev.tinyio.instrument;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,6 +85,18 @@ class InstrumenterTest {
     @Test
     void classes_that_never_suspend_are_left_alone() {
         assertNull(instrumenter.instrument(InstrumentingLoader.original(NotSuspending.class.getName())));
+    }
+
+    @Test
+    void methods_that_never_suspend_keep_their_exact_bytes() {
+        byte[] original = InstrumentingLoader.original(Helpers.class.getName());
+        Map<String, byte[]> before = MethodBytes.of(original);
+        Map<String, byte[]> after = MethodBytes.of(instrumenter.instrument(original));
+        List<String> untouched = List.of("<init>(Ljava/lang/String;)V", "run()Ljava/lang/String;");
+        for (String method : untouched) {
+            assertTrue(java.util.Arrays.equals(before.get(method), after.get(method)), method + " changed");
+        }
+        assertFalse(java.util.Arrays.equals(before.get("twice(I)I"), after.get("twice(I)I")));
     }
 
     @Test

@@ -54,23 +54,24 @@ public final class ClassRewriter {
         if (!ClassScan.mentionsTinyio(classFile)) {
             return null;
         }
+        ClassReader reader = new ClassReader(classFile);
         ClassNode node = new ClassNode();
-        new ClassReader(classFile).accept(node, ClassReader.EXPAND_FRAMES);
+        reader.accept(node, ClassReader.EXPAND_FRAMES);
         if (isLibrary(node.name) || isMarked(node)) {
             return null;
         }
         Set<String> suspendable = index.suspendableMethods(node);
         Set<String> entries = CoroutineEntries.guarded(node);
         List<MethodNode> copies = new ArrayList<>();
+        List<MethodNode> changed = new ArrayList<>();
         List<String> instrumented = new ArrayList<>();
-        boolean guarded = false;
         String className = node.name.replace('/', '.');
         for (MethodNode method : new ArrayList<>(node.methods)) {
             String key = method.name + method.desc;
             if (!suspendable.contains(key) || !canSuspendIn(method)) {
                 if (entries.contains(key) && canSuspendIn(method)) {
                     new MethodRewriter(node.name, node.sourceFile, method, -1, List.of(), Set.of()).guardEntry();
-                    guarded = true;
+                    changed.add(method);
                 } else if (suspendable.contains(key) && (method.access & Opcodes.ACC_ABSTRACT) == 0) {
                     warnings.accept("tinyio: " + where(node, method, null) + " suspends, but tinyio never "
                             + "instruments constructors, static initialisers or synchronized methods; suspending "
@@ -90,7 +91,7 @@ public final class ClassRewriter {
             if (sites.isEmpty()) {
                 if (!locked.isEmpty()) {
                     new MethodRewriter(node.name, node.sourceFile, method, -1, List.of(), locked).guardEntry();
-                    guarded = true;
+                    changed.add(method);
                 }
                 continue;
             }
@@ -101,20 +102,18 @@ public final class ClassRewriter {
             }
             copies.add(new MethodRewriter(node.name, node.sourceFile, method, copies.size(), sites, locked)
                     .rewrite());
+            changed.add(method);
             instrumented.add(method.name + method.desc);
         }
-        if (copies.isEmpty() && !guarded) {
+        if (changed.isEmpty()) {
             return null;
         }
+        List<MethodNode> added = new ArrayList<>(copies);
         if (!copies.isEmpty()) {
-            node.methods.addAll(copies);
-            node.methods.add(Dispatcher.build(node.name, (node.access & Opcodes.ACC_INTERFACE) != 0, copies));
+            added.add(Dispatcher.build(node.name, (node.access & Opcodes.ACC_INTERFACE) != 0, copies));
         }
-        mark(node, instrumented);
-        FrameComputingWriter writer = new FrameComputingWriter(headers);
         try {
-            node.accept(writer);
-            return writer.toByteArray();
+            return new SelectiveWriter(headers).write(reader, node, changed, added, instrumented);
         } catch (RuntimeException e) {
             throw new InstrumentationException("Cannot write the instrumented form of " + className + ": " + e, e);
         }
@@ -163,14 +162,5 @@ public final class ClassRewriter {
             }
         }
         return false;
-    }
-
-    private static void mark(ClassNode node, List<String> instrumented) {
-        AnnotationNode marker = new AnnotationNode(RuntimeNames.INSTRUMENTED_DESC);
-        marker.values = List.of("value", instrumented);
-        if (node.visibleAnnotations == null) {
-            node.visibleAnnotations = new ArrayList<>();
-        }
-        node.visibleAnnotations.add(marker);
     }
 }

@@ -81,7 +81,8 @@ final class MethodRewriter {
         }
         this.refSlots = refs;
         this.primSlots = prims;
-        int parameters = Type.getArgumentsAndReturnSizes(copyDescriptor()) >> 2;
+        // The copy is static: the argument size counts an implicit receiver it does not have.
+        int parameters = (Type.getArgumentsAndReturnSizes(copyDescriptor()) >> 2) - 1;
         this.frameLocal = Math.max(method.maxLocals, parameters);
         this.firstTemp = frameLocal + 1;
     }

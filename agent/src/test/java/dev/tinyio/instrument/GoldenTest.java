@@ -1,0 +1,57 @@
+package dev.tinyio.instrument;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.util.Textifier;
+import org.objectweb.asm.util.TraceMethodVisitor;
+import samples.Helpers;
+
+/**
+ * Golden text of a rewritten method and its re-entry copy, reviewed in diffs when the instrumenter changes.
+ * Regenerate with {@code -Dtinyio.golden.update=true} and read the diff before committing it.
+ */
+class GoldenTest {
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+    @Test
+    void a_helper_that_yields_is_rewritten_as_reviewed() throws IOException {
+        byte[] bytes = new Instrumenter(ClassSource.of(getClass().getClassLoader()))
+                .instrument(InstrumentingLoader.original(Helpers.class.getName()));
+        ClassNode node = new ClassNode();
+        new ClassReader(bytes).accept(node, 0);
+        StringBuilder text = new StringBuilder();
+        for (MethodNode method : node.methods) {
+            if (method.name.equals("twice")) {
+                text.append(method.name).append(method.desc).append('\n').append(textOf(method)).append('\n');
+            }
+        }
+        compare("Helpers.twice.txt", text.toString());
+    }
+
+    private static String textOf(MethodNode method) {
+        Textifier textifier = new Textifier();
+        method.accept(new TraceMethodVisitor(textifier));
+        StringWriter out = new StringWriter();
+        textifier.print(new PrintWriter(out));
+        return out.toString();
+    }
+
+    private static void compare(String name, String actual) throws IOException {
+        Path file = GOLDEN.resolve(name);
+        if (Boolean.getBoolean("tinyio.golden.update")) {
+            Files.createDirectories(GOLDEN);
+            Files.writeString(file, actual);
+        }
+        assertEquals(Files.readString(file), actual, "golden text of " + name
+                + " (regenerate with -Dtinyio.golden.update=true and review the diff)");
+    }
+}
