@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.util.CheckClassAdapter;
 
@@ -18,12 +17,19 @@ final class InstrumentingLoader extends ClassLoader {
     static final String SAMPLES = "samples.";
 
     private final Instrumenter instrumenter;
-    /** The bytes each sample was defined with, instrumented or not. */
-    final Map<String, byte[]> defined = new ConcurrentHashMap<>();
+    /** Where the original class files of the samples come from. */
+    private final Function<String, byte[]> originals;
 
+    /** Loads the samples as the build compiled them. */
     InstrumentingLoader() {
+        this(InstrumentingLoader::original);
+    }
+
+    /** Loads the samples from other class files, such as the same sources compiled for another release. */
+    InstrumentingLoader(Function<String, byte[]> originals) {
         super(InstrumentingLoader.class.getClassLoader());
         this.instrumenter = new Instrumenter(ClassSource.of(InstrumentingLoader.class.getClassLoader()));
+        this.originals = originals;
     }
 
     @Override
@@ -34,13 +40,12 @@ final class InstrumentingLoader extends ClassLoader {
         synchronized (getClassLoadingLock(name)) {
             Class<?> loaded = findLoadedClass(name);
             if (loaded == null) {
-                byte[] original = original(name);
+                byte[] original = originals.apply(name);
                 byte[] instrumented = instrumenter.instrument(original);
                 byte[] bytes = instrumented == null ? original : instrumented;
                 if (instrumented != null) {
                     verify(name, instrumented);
                 }
-                defined.put(name, bytes);
                 loaded = defineClass(name, bytes, 0, bytes.length);
             }
             if (resolve) {

@@ -19,7 +19,12 @@ import samples.shapes.Switches;
  * {@code Coro.yield} returned the awaited value.
  */
 class ShapesTest {
-    private final InstrumentingLoader loader = new InstrumentingLoader();
+    private final InstrumentingLoader loader = newLoader();
+
+    /** Where the samples come from: as the build compiled them, unless a subclass compiles them itself. */
+    InstrumentingLoader newLoader() {
+        return new InstrumentingLoader();
+    }
 
     /** Runs a sample's {@code run()} in instrumented form; what it throws is rethrown as it is. */
     private Object run(Class<?> sample) throws Throwable {
