@@ -14,7 +14,8 @@ import java.util.Set;
 /** Stack traces that read like one call stack across suspensions, and the errors that name a frame. */
 public final class StackTraces {
     private static final StackWalker WALKER = StackWalker.getInstance(
-            Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_REFLECT_FRAMES));
+            Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_REFLECT_FRAMES,
+                    StackWalker.Option.SHOW_HIDDEN_FRAMES));
 
     /** The two ways to instrument, named by every error that asks for instrumentation. */
     static final String FIXES = "Instrument it: run with -javaagent:tinyio-agent.jar, or rewrite the classes at "
@@ -74,7 +75,7 @@ public final class StackTraces {
      */
     static NotInstrumentedError notInstrumentedBetween(Frame suspended) {
         String culprit = WALKER.walk(frames -> frames
-                .filter(f -> !isLibrary(f.getClassName()))
+                .filter(f -> !isLibrary(f.getClassName()) && !isPassThrough(f))
                 .filter(f -> !isInstrumented(f))
                 .findFirst()
                 .map(StackTraces::describe))
@@ -117,7 +118,8 @@ public final class StackTraces {
      */
     public static NotInstrumentedError notInstrumentedCaller(String what) {
         Optional<StackFrame> caller = WALKER.walk(frames -> frames
-                .filter(f -> !isLibrary(f.getClassName()) && !f.getClassName().startsWith("jdk.internal.reflect."))
+                .filter(f -> !isLibrary(f.getClassName()) && !f.getClassName().startsWith("jdk.internal.reflect.")
+                        && !isPassThrough(f))
                 .findFirst());
         String name = caller.map(StackTraces::describe).orElse("a method");
         String refused = caller.map(StackTraces::whyNeverInstrumented).orElse(null);
@@ -171,6 +173,11 @@ public final class StackTraces {
     private static boolean isLibrary(String className) {
         return className.startsWith("dev.tinyio.internal.")
                 || className.startsWith("dev.tinyio.") && className.indexOf('.', "dev.tinyio.".length()) < 0;
+    }
+
+    /** Lambda proxies and method handle internals only pass a call on: they are never the frame to blame. */
+    private static boolean isPassThrough(StackFrame frame) {
+        return frame.getClassName().contains("$$Lambda") || frame.getClassName().startsWith("java.lang.invoke.");
     }
 
     private static boolean isInstrumented(StackFrame frame) {

@@ -86,6 +86,39 @@ class NotInstrumentedTest {
         assertTrue(error.getMessage().contains("<init>"), error.getMessage());
     }
 
+    @Test
+    void a_hidden_class_cannot_suspend_and_is_named() throws Exception {
+        byte[] bytes;
+        try (var in = HiddenYielder.class.getResourceAsStream("HiddenYielder.class")) {
+            bytes = in.readAllBytes();
+        }
+        Class<?> hidden = java.lang.invoke.MethodHandles.lookup().defineHiddenClass(bytes, true).lookupClass();
+        @SuppressWarnings("unchecked")
+        Coro.Body<Integer> body = (Coro.Body<Integer>) hidden.getDeclaredConstructor().newInstance();
+        NotInstrumentedError error = assertThrows(NotInstrumentedError.class, () -> new Loop().run(Coro.of(body)));
+        assertTrue(error.getMessage().contains(HiddenYielder.class.getName() + "/0x"), error.getMessage());
+        assertEquals(1, new Loop().run(Coro.of(new HiddenYielder())));
+    }
+
+    @Test
+    void a_static_initialiser_cannot_suspend() {
+        NotInstrumentedError error = assertThrows(NotInstrumentedError.class,
+                () -> new Loop().run(Coro.of(() -> YieldsInStaticInitialiser.VALUE)));
+        assertTrue(error.getMessage().contains("static initialisers"), error.getMessage());
+    }
+
+    static final class YieldsInStaticInitialiser {
+        static final int VALUE = compute();
+
+        private static int compute() {
+            return 1;
+        }
+
+        static {
+            Coro.yield();
+        }
+    }
+
     static final class YieldsInConstructor {
         YieldsInConstructor() {
             Coro.yield();
