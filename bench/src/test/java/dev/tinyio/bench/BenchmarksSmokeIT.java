@@ -1,0 +1,81 @@
+package dev.tinyio.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tinyio.bench.anchors.CompletableFutureHops;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Benchmarks are not tests: this only checks that each one runs. Every benchmark is invoked once in this JVM, which
+ * the build starts under the agent with the anchors' options; one is also run in a fork, to check the options that
+ * the benchmarks give their forks.
+ */
+class BenchmarksSmokeIT {
+    /** The anchors compiled only on Java 21 and later. */
+    private static final List<String> JAVA_21_ANCHORS =
+            List.of("ContinuationYield", "VirtualThreadPingPong", "VirtualThreadStartJoin");
+
+    @Test
+    void every_benchmark_runs_once() throws RunnerException {
+        Collection<RunResult> results = new Runner(once().forks(0).build()).run();
+
+        Set<String> classes = new TreeSet<>();
+        for (RunResult result : results) {
+            classes.add(declaringClass(result.getParams().getBenchmark()));
+        }
+        List<String> expected = new ArrayList<>(List.of(ClassLoading.class.getSimpleName(),
+                InstrumenterCost.class.getSimpleName(), NeverSuspending.class.getSimpleName(),
+                RetainedHeap.class.getSimpleName(), SpawnGather.class.getSimpleName(),
+                YieldRoundTrip.class.getSimpleName(), CompletableFutureHops.class.getSimpleName()));
+        if (Runtime.version().feature() >= 21) {
+            expected.addAll(JAVA_21_ANCHORS);
+        } else {
+            System.out.println("Smoke run on Java " + Runtime.version().feature() + ": the anchors " + JAVA_21_ANCHORS
+                    + " need Java 21 and are not built here.");
+        }
+        assertEquals(new TreeSet<>(expected), classes);
+    }
+
+    @Test
+    void a_benchmark_runs_forked_under_the_agent_it_names() throws RunnerException {
+        Collection<RunResult> results = new Runner(once()
+                .include(YieldRoundTrip.class.getName())
+                .param("depth", "1")
+                .forks(1)
+                // Nothing from this JVM: the fork must get the agent from the benchmark's own @Fork.
+                .jvmArgs()
+                .build()).run();
+
+        assertEquals(1, results.size());
+        assertTrue(results.iterator().next().getPrimaryResult().getScore() > 0);
+    }
+
+    /** The simple name of the class of a benchmark named {@code package.Class.method}. */
+    private static String declaringClass(String benchmark) {
+        String className = benchmark.substring(0, benchmark.lastIndexOf('.'));
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+
+    /** Each benchmark invoked once, failing the run if it throws. */
+    private static ChainedOptionsBuilder once() {
+        return new OptionsBuilder()
+                .mode(Mode.SingleShotTime)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .shouldFailOnError(true)
+                .verbosity(VerboseMode.SILENT);
+    }
+}
