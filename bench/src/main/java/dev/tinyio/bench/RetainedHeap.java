@@ -15,12 +15,18 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * Heap retained by each suspended coroutine: {@value #SLEEPERS} coroutines sleep at depth 1 (the body calls one
  * method, which yields {@code Tinyio.sleep}), and the used heap after a full GC is compared with the used heap after
  * a full GC before they were made. The result is the secondary metric {@code bytesPerCoroutine}; the time of the
  * primary metric means nothing.
+ *
+ * <p>JMH adds up an event counter over the measured iterations, so each iteration records its share of the mean:
+ * its measurement divided by the number of measured iterations. The sum that JMH reports is then the mean.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @Fork(jvmArgsAppend = Jvm.AGENT)
@@ -35,8 +41,8 @@ public class RetainedHeap {
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
     public static class Retained {
-        /** Bytes of heap retained per sleeping coroutine. */
-        public long bytesPerCoroutine;
+        /** Bytes of heap retained per sleeping coroutine, as this iteration's share of the mean. */
+        public double bytesPerCoroutine;
     }
 
     /** Thrown by the measuring coroutine to end the loop, which then cancels every sleeper. */
@@ -56,14 +62,19 @@ public class RetainedHeap {
      * Measures once.
      *
      * @param retained where the result goes
+     * @param benchmark how many iterations are measured
+     * @param iteration whether this one is measured
      */
     @Benchmark
-    public void sleepingCoroutines(Retained retained) {
+    public void sleepingCoroutines(Retained retained, BenchmarkParams benchmark, IterationParams iteration) {
         long before = usedHeapAfterGc();
         try {
             new Loop().run(Coro.ofVoid(RetainedHeap::measureWhileAllSleep));
         } catch (Measured measured) {
-            retained.bytesPerCoroutine = (measured.usedHeap - before) / SLEEPERS;
+            if (iteration.getType() == IterationType.MEASUREMENT) {
+                double bytesPerCoroutine = (double) (measured.usedHeap - before) / SLEEPERS;
+                retained.bytesPerCoroutine = bytesPerCoroutine / benchmark.getMeasurement().getCount();
+            }
             return;
         }
         throw new AssertionError("The measuring coroutine returned instead of reporting");
