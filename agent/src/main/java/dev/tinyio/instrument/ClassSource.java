@@ -1,9 +1,6 @@
 package dev.tinyio.instrument;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.lang.ref.WeakReference;
+import java.util.Set;
 
 /**
  * Reads the bytes of other classes, never loading them: the instrumenter needs them to learn which called methods
@@ -20,25 +17,26 @@ public interface ClassSource {
     byte[] bytesOf(String internalName);
 
     /**
-     * Reads class files as resources of a class loader. The loader is held weakly, so a cache keyed by it does not
-     * keep it alive.
+     * The suspendable methods of a class instrumented earlier, as the {@link SuspendableIndexFile} beside it
+     * records them. The instrumenter asks only for classes already marked as instrumented, whose own bytes no
+     * longer show their yields.
+     *
+     * @param internalName the class's internal name
+     * @return each suspendable method as name followed by descriptor, or {@code null} if no index lists the class
+     *     (then its bytes are analysed as they are)
+     */
+    default Set<String> recordedSuspendableMethods(String internalName) {
+        return null;
+    }
+
+    /**
+     * Reads class files, and the indexes beside them, as resources of a class loader. The loader is held weakly,
+     * so a cache keyed by it does not keep it alive.
      *
      * @param loader the loader, or {@code null} for the bootstrap loader
      * @return the source
      */
     static ClassSource of(ClassLoader loader) {
-        WeakReference<ClassLoader> weak = new WeakReference<>(loader);
-        boolean bootstrap = loader == null;
-        return internalName -> {
-            ClassLoader current = bootstrap ? ClassLoader.getPlatformClassLoader() : weak.get();
-            if (current == null) {
-                return null;
-            }
-            try (InputStream in = current.getResourceAsStream(internalName + ".class")) {
-                return in == null ? null : in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read the class file of " + internalName, e);
-            }
-        };
+        return new LoaderClassSource(loader);
     }
 }

@@ -1,6 +1,7 @@
 package dev.tinyio.instrument;
 
 import dev.tinyio.instrument.internal.ClassRewriter;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -47,5 +48,18 @@ public final class Instrumenter {
      */
     public byte[] instrument(byte[] classFile) {
         return rewriter.rewrite(classFile);
+    }
+
+    /**
+     * The methods of a class that suspend: those a {@link SuspendableIndexFile} lists. For a class instrumented
+     * earlier, whose own bytes no longer show its yields, this is what the class source records for it. The
+     * answer is remembered, so that classes instrumented after this one see it even if its bytes are rewritten
+     * in the meantime.
+     *
+     * @param classFile the class file, instrumented or not
+     * @return each suspendable method as its name followed by its descriptor
+     */
+    public Set<String> suspendableMethods(byte[] classFile) {
+        return rewriter.suspendableMethods(classFile);
     }
 }

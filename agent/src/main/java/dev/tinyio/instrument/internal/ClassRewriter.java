@@ -10,7 +10,6 @@ import java.util.function.Predicate;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodInsnNode;
@@ -57,7 +56,7 @@ public final class ClassRewriter {
         ClassReader reader = new ClassReader(classFile);
         ClassNode node = new ClassNode();
         reader.accept(node, ClassReader.EXPAND_FRAMES);
-        if (isLibrary(node.name) || isMarked(node)) {
+        if (isLibrary(node.name) || SuspendableIndex.isInstrumented(node)) {
             return null;
         }
         Set<String> suspendable = index.suspendableMethods(node);
@@ -120,6 +119,17 @@ public final class ClassRewriter {
     }
 
     /**
+     * The suspendable methods of a class, as the Maven plugin records them in its index; remembered, so that the
+     * class's callers instrumented later by this rewriter see them even once the class itself is rewritten.
+     *
+     * @param classFile the class file, instrumented or not
+     * @return each suspendable method as name followed by descriptor
+     */
+    public Set<String> suspendableMethods(byte[] classFile) {
+        return index.suspendableMethods(classFile);
+    }
+
+    /**
      * Constructors, static initialisers and synchronized methods are never rewritten: a suspension there would
      * leave an object half-built or a monitor held. Their {@code Coro.yield} calls stay as they are and throw a
      * {@code NotInstrumentedError} that says so.
@@ -151,16 +161,5 @@ public final class ClassRewriter {
             }
         }
         return internalName.startsWith("dev/tinyio/") && internalName.indexOf('/', "dev/tinyio/".length()) < 0;
-    }
-
-    private static boolean isMarked(ClassNode node) {
-        if (node.visibleAnnotations != null) {
-            for (AnnotationNode annotation : node.visibleAnnotations) {
-                if (annotation.desc.equals(RuntimeNames.INSTRUMENTED_DESC)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

@@ -17,7 +17,8 @@ import org.objectweb.asm.tree.MethodNode;
 /**
  * Which methods suspend (SEMANTICS.md "Which methods suspend"): those that call {@code Coro.yield}, carry
  * {@code @Suspendable}, or call a suspendable method the instrumenter can resolve, in the same class or in a class
- * it can read as bytes. Other classes are read through a {@link ClassSource}, never loaded, and remembered.
+ * it can read as bytes. Other classes are read through a {@link ClassSource}, never loaded, and remembered; for
+ * classes instrumented earlier, the source's record of their suspendable methods stands in for their bytes.
  */
 final class SuspendableIndex {
     /** Packages of the platform: never parsed, never suspending. */
@@ -129,6 +130,23 @@ final class SuspendableIndex {
         return false;
     }
 
+    /**
+     * The suspendable methods of any class, remembered for calls into it: computed from its bytes, or, if it was
+     * instrumented earlier, as the index its build left beside it records them.
+     *
+     * @param classFile the class file
+     * @return its suspendable methods, each as name followed by descriptor
+     */
+    Set<String> suspendableMethods(byte[] classFile) {
+        if (!ClassScan.mentionsTinyio(classFile)) {
+            return Set.of();
+        }
+        ClassNode node = parse(classFile);
+        Set<String> result = recordedOrComputed(node);
+        byClass.put(node.name, result);
+        return result;
+    }
+
     private Set<String> read(String owner) {
         byte[] bytes = source.bytesOf(owner);
         if (bytes == null || !ClassScan.mentionsTinyio(bytes)) {
@@ -136,9 +154,19 @@ final class SuspendableIndex {
         }
         // Mark the class as being read, so that a cycle of calls between classes ends.
         byClass.put(owner, Set.of());
+        return recordedOrComputed(parse(bytes));
+    }
+
+    private static ClassNode parse(byte[] classFile) {
         ClassNode node = new ClassNode();
-        new ClassReader(bytes).accept(node, ClassReader.SKIP_FRAMES | ClassReader.SKIP_DEBUG);
-        return compute(node);
+        new ClassReader(classFile).accept(node, ClassReader.SKIP_FRAMES | ClassReader.SKIP_DEBUG);
+        return node;
+    }
+
+    /** An instrumented class's yields were rewritten, so its bytes understate what suspends: prefer the record. */
+    private Set<String> recordedOrComputed(ClassNode node) {
+        Set<String> recorded = isInstrumented(node) ? source.recordedSuspendableMethods(node.name) : null;
+        return recorded != null ? Set.copyOf(recorded) : compute(node);
     }
 
     /** The fixed point of "calls something suspendable" within one class. */
@@ -180,6 +208,23 @@ final class SuspendableIndex {
         if (annotations != null) {
             for (AnnotationNode annotation : annotations) {
                 if (annotation.desc.equals(RuntimeNames.SUSPENDABLE_DESC)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a class carries the marker of instrumented classes.
+     *
+     * @param node the class
+     * @return true if it was instrumented already
+     */
+    static boolean isInstrumented(ClassNode node) {
+        if (node.visibleAnnotations != null) {
+            for (AnnotationNode annotation : node.visibleAnnotations) {
+                if (annotation.desc.equals(RuntimeNames.INSTRUMENTED_DESC)) {
                     return true;
                 }
             }
