@@ -32,6 +32,10 @@ final class SuspendableTransformer implements ClassFileTransformer {
             // We do not support retransformation, and hidden classes (no name) are not instrumented.
             return null;
         }
+        if (!options.classes().accepts(className)) {
+            // Left out on purpose by include or exclude: suspending through it throws NotInstrumentedError.
+            return null;
+        }
         try {
             byte[] result = instrumenterFor(loader).instrument(classfileBuffer);
             if (result != null && options.verbose()) {

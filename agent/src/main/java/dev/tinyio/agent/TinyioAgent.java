@@ -9,8 +9,12 @@ import java.lang.instrument.Instrumentation;
  * <li>{@code failfast}: a class that cannot be instrumented halts the JVM with status 70, instead of loading
  * uninstrumented with a logged warning (for tests);
  * <li>{@code verbose}: logs each instrumented class;
- * <li>{@code dump=<folder>}: writes each instrumented class, and its text form, to that folder.
+ * <li>{@code dump=<folder>}: writes each instrumented class, and its text form, to that folder;
+ * <li>{@code include=<patterns>}: instruments only classes whose names match one of these patterns, separated by
+ * {@code ;}, where {@code *} is any characters and {@code ?} one ({@code include=com.acme.*;org.foo.*});
+ * <li>{@code exclude=<patterns>}: never instruments classes whose names match one of these.
  * </ul>
+ * Classes already instrumented at build time by the Maven plugin are marked and left as they are.
  */
 public final class TinyioAgent {
     private TinyioAgent() {

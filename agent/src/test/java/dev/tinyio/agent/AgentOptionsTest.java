@@ -1,0 +1,60 @@
+package dev.tinyio.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class AgentOptionsTest {
+    @Test
+    void no_options_instrument_every_class_quietly() {
+        AgentOptions options = AgentOptions.parse(null);
+        assertFalse(options.failFast());
+        assertFalse(options.verbose());
+        assertNull(options.dump());
+        assertTrue(options.classes().accepts("com/acme/Feed"));
+    }
+
+    @Test
+    void flags_and_dump_folder_are_read() {
+        AgentOptions options = AgentOptions.parse("failfast, verbose,dump=target/dump");
+        assertTrue(options.failFast());
+        assertTrue(options.verbose());
+        assertEquals(Path.of("target/dump"), options.dump());
+    }
+
+    @Test
+    void includes_limit_instrumentation_to_matching_packages_and_their_subpackages() {
+        ClassFilter classes = AgentOptions.parse("include=com.acme.*;org.foo.Bar?").classes();
+        assertTrue(classes.accepts("com/acme/Feed"));
+        assertTrue(classes.accepts("com/acme/deep/Feed$Inner"));
+        assertTrue(classes.accepts("org/foo/Bar1"));
+        assertFalse(classes.accepts("org/foo/Bar12"));
+        assertFalse(classes.accepts("com/acmeother/Feed"));
+    }
+
+    @Test
+    void excludes_win_over_includes() {
+        ClassFilter classes = AgentOptions.parse("include=com.acme.*,exclude=com.acme.legacy.*").classes();
+        assertTrue(classes.accepts("com/acme/Feed"));
+        assertFalse(classes.accepts("com/acme/legacy/Feed"));
+        assertFalse(AgentOptions.parse("exclude=*Test").classes().accepts("com/acme/FeedTest"));
+    }
+
+    @Test
+    void dots_in_patterns_are_literal() {
+        assertFalse(AgentOptions.parse("include=com.acme.*").classes().accepts("comXacme/Feed"));
+    }
+
+    @Test
+    void an_unknown_option_is_named_with_the_known_ones() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> AgentOptions.parse("verbose,includes=com.acme.*"));
+        assertTrue(error.getMessage().contains("'includes=com.acme.*'"), error.getMessage());
+        assertTrue(error.getMessage().contains("include=<classes>"), error.getMessage());
+    }
+}
