@@ -11,6 +11,9 @@ final class Jvm {
     /** Runs the fork under the tinyio agent; the benchmarks jar carries it. */
     static final String AGENT = "-javaagent:${benchmarks.jar}=failfast";
 
+    /** Runs the fork under an agent that transforms nothing, {@code anchors.NoOpAgent}, packed in a jar of its own. */
+    static final String NO_OP_AGENT = "-javaagent:${no-op-agent.jar}";
+
     private Jvm() {
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
@@ -16,6 +17,7 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The agent's cost on classes that never mention the library: every class of Apache Commons Math (which JMH brings
  * along), defined afresh by a new class loader on each invocation, in a fork under the agent and in one without.
+ * A third fork runs under an agent that transforms nothing, {@code anchors.NoOpAgent}: the floor for any agent.
  * The class files are read into memory first, so that the time is the JVM's (and the agent's), not the disk's.
  */
 @State(Scope.Benchmark)
@@ -40,6 +42,15 @@ public class ClassLoading {
     }
 
     /**
+     * Unloads the classes of the previous iteration. Only a full or concurrent collection unloads classes, and
+     * metaspace filling up with dead ones would otherwise start one in the middle of some measurement.
+     */
+    @Setup(Level.Iteration)
+    public void unloadClasses() {
+        System.gc();
+    }
+
+    /**
      * Loads every class under the agent.
      *
      * @return how many classes were loaded
@@ -59,6 +70,18 @@ public class ClassLoading {
      */
     @Benchmark
     public int withoutAgent() throws ClassNotFoundException {
+        return loadAll();
+    }
+
+    /**
+     * Loads every class under an agent that transforms nothing.
+     *
+     * @return how many classes were loaded
+     * @throws ClassNotFoundException if a class cannot be defined
+     */
+    @Benchmark
+    @Fork(jvmArgsAppend = Jvm.NO_OP_AGENT)
+    public int withNoOpAgent() throws ClassNotFoundException {
         return loadAll();
     }
 
