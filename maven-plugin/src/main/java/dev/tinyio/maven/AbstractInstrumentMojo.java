@@ -1,0 +1,95 @@
+package dev.tinyio.maven;
+
+import dev.tinyio.instrument.InstrumentationException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/** What both goals share: their parameters, and instrumenting one output folder against the project's classpath. */
+abstract class AbstractInstrumentMojo extends AbstractMojo {
+    /** The project being built. */
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    /** Leaves the classes as the compiler wrote them: then only the agent can run code that suspends. */
+    @Parameter(property = "tinyio.skip", defaultValue = "false")
+    private boolean skip;
+
+    /**
+     * Ant-style patterns of the class files to instrument, relative to the output folder, such as
+     * {@code com/acme/**}; all class files when none is given.
+     */
+    @Parameter
+    private List<String> includes;
+
+    /**
+     * Ant-style patterns of class files to leave as they are, such as {@code **}{@code /Legacy*.class}. Suspending
+     * through one of them throws {@code NotInstrumentedError}.
+     */
+    @Parameter
+    private List<String> excludes;
+
+    /**
+     * Whether a class that cannot be instrumented fails the build. When false, the failure is a warning and the
+     * class is left as it was.
+     */
+    @Parameter(property = "tinyio.failOnError", defaultValue = "true")
+    private boolean failOnError;
+
+    /**
+     * The project being built.
+     *
+     * @return the project
+     */
+    MavenProject project() {
+        return project;
+    }
+
+    /**
+     * The folder whose classes this goal instruments.
+     *
+     * @return the output folder
+     */
+    abstract Path outputFolder();
+
+    /**
+     * The classpath the classes are compiled against, their own folder first.
+     *
+     * @return folders and jars
+     * @throws DependencyResolutionRequiredException if Maven has not resolved the dependencies
+     */
+    abstract List<String> classpath() throws DependencyResolutionRequiredException;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        Path folder = outputFolder();
+        if (skip) {
+            getLog().info("tinyio: skipped; the classes in " + folder + " are not instrumented");
+            return;
+        }
+        if (!Files.isDirectory(folder)) {
+            getLog().debug("tinyio: no classes in " + folder);
+            return;
+        }
+        try (ClasspathSource source = new ClasspathSource(classpath().stream().map(Path::of).toList())) {
+            FolderInstrumenter.Outcome outcome = new FolderInstrumenter(folder, source,
+                    new ClassFileFilter(includes, excludes), getLog()::warn).run(failOnError);
+            outcome.failures().forEach(getLog()::warn);
+            getLog().info("tinyio: instrumented " + outcome.instrumented() + " of " + outcome.checked()
+                    + " class files in " + folder);
+        } catch (InstrumentationException e) {
+            throw new MojoFailureException(e.getMessage() + " (set failOnError to false to leave such classes "
+                    + "uninstrumented, or exclude them)", e);
+        } catch (IOException | UncheckedIOException | DependencyResolutionRequiredException e) {
+            throw new MojoExecutionException("tinyio could not instrument the classes in " + folder + ": " + e, e);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package dev.tinyio.maven;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tinyio.Coro;
+import dev.tinyio.instrument.InstrumentationException;
+import dev.tinyio.instrument.SuspendableIndexFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FolderInstrumenterTest {
+    private static final List<String> SAMPLES = List.of("samples/Feed.class", "samples/Reader.class",
+            "samples/Plain.class");
+    private static final ClassFileFilter ALL = new ClassFileFilter(null, null);
+
+    @TempDir
+    Path folder;
+    private final List<String> warnings = new ArrayList<>();
+
+    @BeforeEach
+    void copySamples() throws IOException {
+        for (String sample : SAMPLES) {
+            Path file = folder.resolve(sample);
+            Files.createDirectories(file.getParent());
+            Files.write(file, original(sample));
+        }
+    }
+
+    @Test
+    void suspending_classes_are_instrumented_in_place_and_run_without_the_agent() throws Exception {
+        FolderInstrumenter.Outcome outcome = run(ALL, true);
+        assertEquals(new FolderInstrumenter.Outcome(3, 2, List.of()), outcome);
+        assertArrayEquals(original("samples/Plain.class"), Files.readAllBytes(folder.resolve("samples/Plain.class")));
+        assertEquals("AB", runReader());
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void the_index_lists_the_suspendable_methods_of_every_class_in_the_folder() throws Exception {
+        run(ALL, true);
+        assertEquals(Map.of("samples/Feed", Set.of("fetch(Ljava/lang/String;)Ljava/lang/String;"),
+                "samples/Reader", Set.of("both()Ljava/lang/String;")), index());
+    }
+
+    @Test
+    void a_second_run_rewrites_nothing() throws Exception {
+        run(ALL, true);
+        Map<Path, FileTime> before = touchAll();
+        FolderInstrumenter.Outcome second = run(ALL, true);
+        assertEquals(0, second.instrumented());
+        assertEquals(before, modificationTimes());
+    }
+
+    @Test
+    void a_class_recompiled_alone_still_sees_the_instrumented_helper_it_calls_suspend() throws Exception {
+        run(ALL, true);
+        Files.write(folder.resolve("samples/Reader.class"), original("samples/Reader.class"));
+        assertEquals(1, run(ALL, true).instrumented());
+        assertEquals("AB", runReader());
+    }
+
+    @Test
+    void an_excluded_class_is_left_as_it_was_and_suspending_in_it_is_the_named_error() throws Exception {
+        run(new ClassFileFilter(null, List.of("**/Feed.class")), true);
+        assertArrayEquals(original("samples/Feed.class"), Files.readAllBytes(folder.resolve("samples/Feed.class")));
+        InvocationTargetException error = assertThrows(InvocationTargetException.class, this::runReader);
+        assertEquals("dev.tinyio.NotInstrumentedError", error.getCause().getClass().getName());
+        assertTrue(error.getCause().getMessage().contains("samples.Feed.fetch"), error.getCause().getMessage());
+    }
+
+    @Test
+    void a_class_that_cannot_be_instrumented_fails_the_run_by_name_and_nothing_is_rewritten() throws Exception {
+        byte[] java8 = asJava8(original("samples/Feed.class"));
+        Files.write(folder.resolve("samples/Feed.class"), java8);
+        InstrumentationException error = assertThrows(InstrumentationException.class, () -> run(ALL, true));
+        assertTrue(error.getMessage().contains("samples/Feed.class"), error.getMessage());
+        assertTrue(error.getMessage().contains("--release 11"), error.getMessage());
+        assertArrayEquals(original("samples/Reader.class"),
+                Files.readAllBytes(folder.resolve("samples/Reader.class")));
+    }
+
+    @Test
+    void without_failing_on_errors_a_class_that_cannot_be_instrumented_is_reported_and_left_as_it_was()
+            throws Exception {
+        byte[] java8 = asJava8(original("samples/Feed.class"));
+        Files.write(folder.resolve("samples/Feed.class"), java8);
+        FolderInstrumenter.Outcome outcome = run(ALL, false);
+        assertEquals(1, outcome.instrumented());
+        assertEquals(1, outcome.failures().size());
+        assertTrue(outcome.failures().get(0).contains("samples/Feed.class"), outcome.failures()::toString);
+        assertArrayEquals(java8, Files.readAllBytes(folder.resolve("samples/Feed.class")));
+    }
+
+    @Test
+    void a_folder_without_suspendable_methods_has_no_index() throws Exception {
+        Path index = folder.resolve(SuspendableIndexFile.PATH);
+        Files.createDirectories(index.getParent());
+        Files.writeString(index, "samples/Gone run()V\n");
+        Files.delete(folder.resolve("samples/Feed.class"));
+        Files.delete(folder.resolve("samples/Reader.class"));
+        assertEquals(0, run(ALL, true).instrumented());
+        assertFalse(Files.exists(index));
+    }
+
+    private FolderInstrumenter.Outcome run(ClassFileFilter filter, boolean failOnError) throws Exception {
+        try (ClasspathSource source = new ClasspathSource(List.of(folder, runtime()))) {
+            return new FolderInstrumenter(folder, source, filter, warnings::add).run(failOnError);
+        }
+    }
+
+    /** Runs the sample in a loader that sees only the folder and the runtime, as a program without the agent. */
+    private String runReader() throws Exception {
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {folder.toUri().toURL(), runtime().toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            return (String) loader.loadClass("samples.Reader").getMethod("run").invoke(null);
+        }
+    }
+
+    private Map<String, Set<String>> index() throws IOException {
+        try (InputStream in = Files.newInputStream(folder.resolve(SuspendableIndexFile.PATH))) {
+            return SuspendableIndexFile.read(in);
+        }
+    }
+
+    /** Sets every file's time well into the past, so that a rewrite would show. */
+    private Map<Path, FileTime> touchAll() throws IOException {
+        for (Path file : modificationTimes().keySet()) {
+            Files.setLastModifiedTime(file, FileTime.fromMillis(1_000_000_000_000L));
+        }
+        return modificationTimes();
+    }
+
+    private Map<Path, FileTime> modificationTimes() throws IOException {
+        Map<Path, FileTime> times = new TreeMap<>();
+        try (var files = Files.walk(folder)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                times.put(file, Files.getLastModifiedTime(file));
+            }
+        }
+        return times;
+    }
+
+    private static Path runtime() throws URISyntaxException {
+        return Path.of(Coro.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    static byte[] original(String path) throws IOException {
+        try (InputStream in = FolderInstrumenterTest.class.getClassLoader().getResourceAsStream(path)) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** The same class file, marked as compiled for Java 8, which the instrumenter refuses. */
+    private static byte[] asJava8(byte[] classFile) {
+        byte[] copy = classFile.clone();
+        copy[6] = 0;
+        copy[7] = 52;
+        return copy;
+    }
+}

@@ -1,0 +1,11 @@
+package samples;
+
+/** Never mentions the library. */
+public final class Plain {
+    private Plain() {
+    }
+
+    static int twice(int x) {
+        return 2 * x;
+    }
+}
