@@ -25,6 +25,8 @@ final class Cancellation {
     private final Map<Coro<?>, Throwable> cancelled = new LinkedHashMap<>();
     /** Errors other than cancellations thrown while being cancelled, in order. */
     private final List<Throwable> others = new ArrayList<>();
+    /** Failures that happened at the same time as the original, on other threads: always grouped with it. */
+    private final List<Throwable> concurrent = new ArrayList<>();
 
     Cancellation(Scheduler scheduler, GroupMode mode) {
         this.scheduler = scheduler;
@@ -53,10 +55,12 @@ final class Cancellation {
         Step out = scheduler.lastStep();
         coro.state = Coro.FAILED;
         scheduler.deactivate(coro);
-        if (outcome == Step.THREW && out.error instanceof CancelledError) {
+        if (outcome == Step.THREW && out.concurrentFailure) {
+            concurrent.add(out.error);
+        } else if (outcome == Step.THREW && out.error instanceof CancelledError) {
             cancelled.put(coro, out.error);
         } else {
-            warnImproper(coro, outcome, out);
+            warnImproper(coro, outcome, out, "cancellation");
             if (outcome == Step.THREW) {
                 others.add(out.error);
             }
@@ -86,19 +90,19 @@ final class Cancellation {
             appended.addAll(Arrays.asList(cancellation.getStackTrace()));
             coro = waiter;
         }
-        StackTraces.continueTrace(original, appended);
+        StackTraces.continueTrace(original, appended, true);
         return stitched;
     }
 
     private Throwable outcome(Throwable original, Set<Coro<?>> stitched) {
         switch (mode) {
             case NEVER:
-                return original;
+                return concurrent.isEmpty() ? original : group(original, List.of(), List.of());
             case AUTO:
-                if (others.isEmpty()) {
+                if (others.isEmpty() && concurrent.isEmpty()) {
                     return original;
                 }
-                return group(original, List.of());
+                return group(original, others, List.of());
             default:
                 List<Throwable> interesting = new ArrayList<>();
                 List<Throwable> plain = new ArrayList<>();
@@ -109,30 +113,35 @@ final class Cancellation {
                     }
                 });
                 interesting.addAll(plain);
-                return group(original, interesting);
+                return group(original, others, interesting);
         }
     }
 
-    private ExceptionGroup group(Throwable original, List<Throwable> cancellations) {
+    private ExceptionGroup group(Throwable original, List<Throwable> errors, List<Throwable> cancellations) {
         List<Throwable> members = new ArrayList<>();
         members.add(original);
-        members.addAll(others);
+        members.addAll(concurrent);
+        members.addAll(errors);
         members.addAll(cancellations);
         return new ExceptionGroup("An error occurred running a tinyio loop.\nThe first exception is the original "
                 + "error; its stack trace continues through each coroutine that alone waited for the failing one.\n"
                 + "The others occurred whilst stopping the other coroutines.", members);
     }
 
-    /** Logs that a coroutine did not let its {@link CancelledError} escape. */
-    static void warnImproper(Coro<?> coro, int outcome, Step out) {
-        String what = switch (outcome) {
+    /**
+     * Logs that a coroutine did not let the error thrown into it escape.
+     *
+     * @param what what the error stood for: "cancellation", or "its timeout"
+     */
+    static void warnImproper(Coro<?> coro, int outcome, Step out, String what) {
+        String did = switch (outcome) {
             case Step.RETURNED -> "returned " + out.value + ".";
             case Step.YIELDED -> "yielded " + out.request + ".";
             default -> "threw " + out.error + ".";
         };
-        LOG.log(Level.WARNING, "Coroutine " + coro + " did not respond properly to cancellation on receiving a "
-                + "CancelledError, and so a resource leak may have occurred. The coroutine is expected to let the "
-                + "CancelledError propagate to indicate success in cleaning up resources. Instead, the coroutine "
-                + what, outcome == Step.THREW ? out.error : null);
+        LOG.log(Level.WARNING, "Coroutine " + coro + " did not respond properly to " + what + ", and so a resource "
+                + "leak may have occurred. The coroutine is expected to let the error thrown into it propagate to "
+                + "indicate success in cleaning up resources. Instead, the coroutine " + did,
+                outcome == Step.THREW ? out.error : null);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -33,6 +34,10 @@ final class Scheduler {
     private final Step out = new Step();
     /** This thread's pointer to the fiber being stepped. */
     private final Carrier carrier = Carrier.get();
+    /** The thread running the loop, which alone touches the queue and the timers. */
+    private final Thread thread = Thread.currentThread();
+    /** Waits fired by other threads, to be counted down on the loop's thread. */
+    private final ConcurrentLinkedQueue<Wait> wakeUps = new ConcurrentLinkedQueue<>();
     /** Oldest active coroutine: the head of the insertion-ordered map of SEMANTICS.md. */
     private Coro<?> firstActive;
     /** Newest active coroutine. */
@@ -60,10 +65,10 @@ final class Scheduler {
                     checkForCycle();
                     while (queue.isEmpty()) {
                         block();
-                        fireTimers();
+                        collectWakeUps();
                     }
                 } else {
-                    fireTimers();
+                    collectWakeUps();
                 }
                 step();
             }
@@ -85,7 +90,16 @@ final class Scheduler {
     private void step() {
         Coro<?> coro = queue.peekCoro();
         Object value = queue.removeValue();
+        if (coro.state != Coro.ACTIVE) {
+            // Timed out while it was queued: finished for good.
+            return;
+        }
         int outcome = stepCoro(coro, value, null);
+        while (outcome == Step.YIELDED && out.requestKind == Step.TIME_OUT) {
+            Result<?> timedOut = timeOut((TimeoutStepper.TimeOut<?>) out.request);
+            out.clear();
+            outcome = stepCoro(coro, timedOut, null);
+        }
         switch (outcome) {
             case Step.RETURNED -> finish(coro, out.value);
             case Step.THREW -> throw fail(coro, out.error);
@@ -187,13 +201,35 @@ final class Scheduler {
         }
     }
 
+    /** The one step of a waiting coroutine made its wait: on its event (firing at once if set), and on the timers. */
     private void register(Coro<?> coro, Wait wait) {
         Waiter waiter = new Waiter(coro, null, 1);
         coro.waitingOn = waiter;
         wait.waiter = waiter;
-        wait.deadline = System.nanoTime() + wait.timeoutNanos;
-        wait.sequence = timerSequence++;
-        timers.add(wait);
+        wait.scheduler = this;
+        if (wait.event != null && wait.event.register(wait)) {
+            wait.fireFromEvent();
+            return;
+        }
+        if (wait.timeoutNanos != Wait.NO_TIMEOUT) {
+            wait.deadline = System.nanoTime() + wait.timeoutNanos;
+            wait.sequence = timerSequence++;
+            timers.add(wait);
+        }
+    }
+
+    /**
+     * A wait of this run fired. On the loop's own thread (an event set by a coroutine, or by a nested loop stepped
+     * from here) its waiter counts down at once, as in tinyio; from any other thread it is handed over and the
+     * loop is woken.
+     */
+    void wake(Wait wait) {
+        if (Thread.currentThread() == thread) {
+            countDown(wait.waiter);
+        } else {
+            wakeUps.add(wait);
+            LockSupport.unpark(thread);
+        }
     }
 
     private void countDown(Waiter waiter) {
@@ -201,6 +237,50 @@ final class Scheduler {
             waiter.coro.waitingOn = null;
             enqueue(waiter.coro, waiter.value());
         }
+    }
+
+    /**
+     * Times a coroutine out for {@link Tinyio#timeout}: its recorder ends unrun, and a {@link TimeoutError} is
+     * thrown into it at its suspension point. However it responds, it is finished for good; a coroutine that also
+     * waited for it can never have its result, and is cancelled.
+     */
+    private Result<?> timeOut(TimeoutStepper.TimeOut<?> request) {
+        Coro<?> recorder = request.wrapper();
+        if (recorder.state == Coro.ACTIVE) {
+            recorder.state = Coro.FAILED;
+            deactivate(recorder);
+        }
+        Coro<?> coro = request.coro();
+        TimeoutError error = request.error();
+        if (coro.state == Coro.DONE) {
+            return new Result<>(coro.result, null);
+        }
+        if (coro.state != Coro.ACTIVE) {
+            coro.owner = loop;
+            coro.state = Coro.FAILED;
+            return new Result<>(null, error);
+        }
+        error.setStackTrace(coro.stepper.suspendedTrace());
+        int outcome = stepCoro(coro, null, error);
+        Throwable escaped = outcome == Step.THREW ? out.error : null;
+        if (escaped != null && !(escaped instanceof TimeoutError)) {
+            throw fail(coro, escaped);
+        }
+        if (escaped == null) {
+            Cancellation.warnImproper(coro, outcome, out, "its timeout");
+        }
+        out.clear();
+        coro.state = Coro.FAILED;
+        deactivate(coro);
+        if (coro.waiters != null) {
+            for (Waiter waiter : coro.waiters) {
+                if (waiter.coro.state == Coro.ACTIVE && waiter.coro.waitingOn == waiter) {
+                    throw throwInto(waiter.coro, "The coroutine " + coro + ", which this one waits for, timed out "
+                            + "under Tinyio.timeout, so it has no result.");
+                }
+            }
+        }
+        return new Result<>(null, escaped != null ? escaped : error);
     }
 
     private void enqueue(Coro<?> coro, Object value) {
@@ -250,7 +330,7 @@ final class Scheduler {
         if (escaped instanceof CancelledError) {
             return fail(coro, escaped);
         }
-        Cancellation.warnImproper(coro, outcome, out);
+        Cancellation.warnImproper(coro, outcome, out, "cancellation");
         CancelledError replacement = new CancelledError(message);
         if (escaped != null) {
             replacement.initCause(escaped);
@@ -268,17 +348,30 @@ final class Scheduler {
     // Time and blocking
     // -----------------------------------------------------------------------------------------------------------
 
-    private void fireTimers() {
+    /** Before each step: wake-ups handed over by other threads, then expired timeouts, count their waiters down. */
+    private void collectWakeUps() {
+        Wait woken;
+        while ((woken = wakeUps.poll()) != null) {
+            countDown(woken.waiter);
+        }
         long now = System.nanoTime();
         Wait soonest;
         while ((soonest = timers.peek()) != null && soonest.deadline - now <= 0) {
             timers.poll();
-            countDown(soonest.waiter);
+            if (soonest.fireFromTimeout()) {
+                countDown(soonest.waiter);
+            }
         }
     }
 
-    /** Parks the loop thread until the nearest deadline, or until something wakes it. */
+    /**
+     * Parks the loop thread, without spinning, until the nearest deadline or until another thread hands over a
+     * wake-up. A wake-up handed over just before parking is not lost: its unpark makes the park return at once.
+     */
     private void block() {
+        if (!wakeUps.isEmpty()) {
+            return;
+        }
         Wait soonest = timers.peek();
         if (soonest == null) {
             LockSupport.park(this);

@@ -1,21 +1,63 @@
 package dev.tinyio;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 /**
- * The loop's internal wait, made by the one step of a waiting coroutine ({@link Tinyio#sleep}): it counts its
- * coroutine's waiter down when its deadline passes. Ordered by deadline, then by creation, on the timer heap.
+ * The loop's internal wait, made by the one step of a waiting coroutine ({@link Event#await}, {@link Tinyio#sleep}
+ * and the runtime's own coroutines): it counts its coroutine's waiter down once, when its event is set or its
+ * deadline passes, whichever is first. Ordered by deadline, then by registration, on the timer heap.
  */
 final class Wait implements Comparable<Wait> {
-    /** How long to wait, in nanoseconds, counted from when the loop registers the wait. */
+    /** {@link #timeoutNanos} of a wait that only its event ends. */
+    static final long NO_TIMEOUT = -1;
+
+    /** The event waited for, or {@code null} for a pure sleep. */
+    final Event event;
+    /** How long to wait, in nanoseconds from registration, or {@link #NO_TIMEOUT}. */
     final long timeoutNanos;
-    /** The {@link System#nanoTime()} at which it fires; set on registration. */
+    /** The {@link System#nanoTime()} at which it times out; set on registration. */
     long deadline;
     /** Registration order, to break ties between equal deadlines first-in first-out. */
     long sequence;
     /** The waiter it counts down; set on registration. */
     Waiter waiter;
+    /** The run that registered it, which alone may count its waiter down. */
+    Scheduler scheduler;
+    /** Set once it has fired or been cancelled: a wait counts down at most once, whoever gets there first. */
+    private final AtomicBoolean finished = new AtomicBoolean();
 
-    Wait(long timeoutNanos) {
+    Wait(Event event, long timeoutNanos) {
+        this.event = event;
         this.timeoutNanos = timeoutNanos;
+    }
+
+    /** Its event was set, on any thread. */
+    void fireFromEvent() {
+        if (finished.compareAndSet(false, true)) {
+            scheduler.wake(this);
+        }
+    }
+
+    /**
+     * Its deadline passed; called on the loop's thread.
+     *
+     * @return true if this ended the wait, so its waiter must be counted down
+     */
+    boolean fireFromTimeout() {
+        if (!finished.compareAndSet(false, true)) {
+            return false;
+        }
+        if (event != null) {
+            event.deregister(this);
+        }
+        return true;
+    }
+
+    /** Its coroutine was cancelled while waiting: the wait ends without counting down, and leaves its event. */
+    void cancel() {
+        if (finished.compareAndSet(false, true) && event != null) {
+            event.deregister(this);
+        }
     }
 
     @Override

@@ -4,40 +4,43 @@ import dev.tinyio.internal.Step;
 import dev.tinyio.internal.Stepper;
 
 /**
- * The body of a coroutine that waits: its first step makes the loop's internal wait, its second returns. Written
- * by hand, as the runtime itself is not instrumented.
+ * The body of a coroutine that waits: its first step makes the loop's internal wait, its second returns.
+ * Cancelled while waiting, it withdraws the wait from its event. Written by hand, as the runtime itself is not
+ * instrumented.
  */
 final class WaitStepper implements Stepper {
-    private static final StackTraceElement[] NO_FRAMES = new StackTraceElement[0];
+    /** The wait it makes. */
+    private final Wait wait;
+    /** What the coroutine is, for messages. */
+    private final String name;
+    /** Whether the wait has been handed to the loop. */
+    private boolean waiting;
 
-    /** The wait to make, until it has been made. */
-    private Wait wait;
-
-    WaitStepper(Wait wait) {
+    WaitStepper(Wait wait, String name) {
         this.wait = wait;
+        this.name = name;
     }
 
     @Override
     public int step(Object value, Throwable thrown, Step out) {
         if (thrown != null) {
-            wait = null;
+            wait.cancel();
             return out.threw(thrown);
         }
-        if (wait != null) {
-            Wait first = wait;
-            wait = null;
-            return out.yielded(Step.WAIT, first);
+        if (!waiting) {
+            waiting = true;
+            return out.yielded(Step.WAIT, wait);
         }
         return out.returned(null);
     }
 
     @Override
     public StackTraceElement[] suspendedTrace() {
-        return NO_FRAMES;
+        return NativeSteppers.NO_FRAMES;
     }
 
     @Override
     public String toString() {
-        return "sleep";
+        return name;
     }
 }

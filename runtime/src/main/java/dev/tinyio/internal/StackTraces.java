@@ -35,7 +35,7 @@ public final class StackTraces {
         for (Frame f = parent; f != null; f = f.parent) {
             callers.add(f.site.element());
         }
-        continueTrace(error, callers);
+        continueTrace(error, callers, false);
     }
 
     /**
@@ -44,8 +44,9 @@ public final class StackTraces {
      *
      * @param error the throwable whose trace to continue
      * @param callers the frames to insert, innermost first
+     * @param orAtTheEnd whether a trace without loop frames (one from another thread) is continued at its end
      */
-    public static void continueTrace(Throwable error, List<StackTraceElement> callers) {
+    public static void continueTrace(Throwable error, List<StackTraceElement> callers, boolean orAtTheEnd) {
         StackTraceElement[] trace = error.getStackTrace();
         int at = -1;
         int replaced = 0;
@@ -56,6 +57,9 @@ public final class StackTraces {
             } else if (trace[i].getClassName().equals(Fiber.class.getName())) {
                 at = i;
             }
+        }
+        if (at < 0 && orAtTheEnd) {
+            at = trace.length;
         }
         if (at < 0 || replaced == 0 && callers.isEmpty()) {
             return;

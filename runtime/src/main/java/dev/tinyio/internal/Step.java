@@ -22,6 +22,11 @@ public final class Step {
     public static final int SET = 3;
     /** A wait on the loop's internal wake-ups (sleep, events); the request is the loop's wait object. */
     public static final int WAIT = 4;
+    /**
+     * Asks the loop to time a coroutine out now, then to step the asker again at once with the outcome; the
+     * request is the runtime's own description of what to time out.
+     */
+    public static final int TIME_OUT = 5;
 
     /** An outcome to be filled by steps. */
     public Step() {
@@ -35,6 +40,11 @@ public final class Step {
     public Object value;
     /** The thrown error. */
     public Throwable error;
+    /**
+     * Set with a throw while being cancelled when the error is not a response to the cancellation but a failure
+     * that happened at the same time, on another thread: it is grouped with the original in every mode.
+     */
+    public boolean concurrentFailure;
 
     /**
      * Records a yield.
@@ -76,5 +86,6 @@ public final class Step {
         request = null;
         value = null;
         error = null;
+        concurrentFailure = false;
     }
 }

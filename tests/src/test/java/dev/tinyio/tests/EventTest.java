@@ -1,0 +1,237 @@
+package dev.tinyio.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tinyio.Coro;
+import dev.tinyio.Event;
+import dev.tinyio.Loop;
+import dev.tinyio.Tinyio;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+/** Events, timeouts and sleeping (SEMANTICS.md "Events, time, threads, synchronisation"). */
+class EventTest {
+    private static Coro<Void> cede(int times) {
+        return Coro.ofVoid(() -> {
+            for (int i = 0; i < times; i++) {
+                Coro.yield();
+            }
+        });
+    }
+
+    @Test
+    void set_wakes_every_current_waiter() {
+        Event event = new Event();
+        List<String> log = new ArrayList<>();
+        Coro<Void> waiter = Coro.ofVoid(() -> {
+            assertFalse(event.isSet());
+            Coro.yield(event.await());
+            assertTrue(event.isSet());
+            log.add("woken");
+        });
+        new Loop().run(Coro.ofVoid(() -> {
+            Coro.yield(Set.of(waiter));
+            Coro.yield(cede(10));
+            assertTrue(log.isEmpty());
+            event.set();
+            assertTrue(event.isSet());
+            Coro.yield(waiter);
+        }));
+        assertEquals(List.of("woken"), log);
+    }
+
+    @Test
+    void waiting_on_a_set_event_returns_at_once_and_clear_affects_only_later_waits() {
+        Event event = new Event();
+        event.set();
+        int out = new Loop().run(Coro.of(() -> {
+            Coro.yield(event.await());
+            event.clear();
+            Coro.yield(event.await(Duration.ZERO));
+            assertFalse(event.isSet());
+            return 3;
+        }));
+        assertEquals(3, out);
+    }
+
+    @Test
+    void a_wait_with_a_timeout_resumes_when_the_timeout_passes() {
+        long start = System.nanoTime();
+        new Loop().run(new Event().await(Duration.ofMillis(100)));
+        assertTrue((System.nanoTime() - start) / 1_000_000 >= 100);
+    }
+
+    @Test
+    void timeouts_interleave_fairly_with_other_work() {
+        List<Integer> outs = new ArrayList<>();
+        Coro.VoidBody body = () -> {
+            Coro.yield(new Event().await(Duration.ZERO));
+            outs.add(1);
+            Coro.yield(cede(20));
+            outs.add(2);
+        };
+        new Loop().run(Coro.ofVoid(() -> Coro.yield(List.of(Coro.ofVoid(body), Coro.ofVoid(body)))));
+        assertEquals(List.of(1, 1, 2, 2), outs);
+    }
+
+    @Test
+    void a_timed_out_wait_in_the_background_runs_before_later_work() {
+        Event event = new Event();
+        List<Integer> outs = new ArrayList<>();
+        new Loop().run(Coro.ofVoid(() -> {
+            Coro.yield(Set.of(Coro.ofVoid(() -> {
+                Coro.yield(event.await(Duration.ZERO));
+                outs.add(1);
+            })));
+            Coro.yield(cede(20));
+            outs.add(2);
+        }));
+        assertEquals(List.of(1, 2), outs);
+    }
+
+    @Test
+    void set_then_timeout_then_clear_sequences_finish() {
+        for (boolean setAgain : new boolean[] {false, true}) {
+            Event first = new Event();
+            Event second = new Event();
+            int out = new Loop().run(Coro.of(() -> {
+                Coro.yield(Set.of(Coro.ofVoid(() -> {
+                    first.set();
+                    Coro.yield(List.of(first.await(Duration.ZERO), second.await()));
+                })));
+                Coro.yield(cede(20));
+                first.clear();
+                second.set();
+                if (setAgain) {
+                    first.set();
+                }
+                return 3;
+            }));
+            assertEquals(3, out);
+        }
+    }
+
+    @Test
+    void timeout_then_set_finishes() {
+        Event first = new Event();
+        Event second = new Event();
+        int out = new Loop().run(Coro.of(() -> {
+            Coro.yield(Set.of(Coro.ofVoid(() -> Coro.yield(List.of(first.await(Duration.ZERO), second.await())))));
+            Coro.yield(cede(20));
+            first.set();
+            Coro.yield(cede(20));
+            second.set();
+            return 3;
+        }));
+        assertEquals(3, out);
+    }
+
+    @Test
+    void set_from_another_thread_wakes_a_blocked_loop_at_once() throws Exception {
+        Event event = new Event();
+        CountDownLatch waiting = new CountDownLatch(1);
+        Thread setter = new Thread(() -> {
+            try {
+                waiting.await();
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                return;
+            }
+            event.set();
+        });
+        setter.start();
+        long start = System.nanoTime();
+        new Loop().run(Coro.ofVoid(() -> {
+            waiting.countDown();
+            Coro.yield(event.await(Duration.ofSeconds(60)));
+        }));
+        setter.join();
+        assertTrue((System.nanoTime() - start) / 1_000_000 < 30_000, "the loop was not woken by the other thread");
+        assertTrue(event.isSet());
+    }
+
+    @Test
+    void a_waiting_loop_does_not_spin() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuBefore = threads.getCurrentThreadCpuTime();
+        new Loop().run(Tinyio.sleep(Duration.ofSeconds(1)));
+        long cpuMillis = (threads.getCurrentThreadCpuTime() - cpuBefore) / 1_000_000;
+        assertTrue(cpuMillis < 250, "the loop thread used " + cpuMillis + " ms of CPU over a 1 s wait");
+    }
+
+    @Test
+    void a_hundred_threads_setting_one_event_at_once_wake_its_waiters() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            Event event = new Event();
+            CountDownLatch ready = new CountDownLatch(1);
+            List<Thread> setters = new ArrayList<>();
+            for (int t = 0; t < 100; t++) {
+                Thread setter = new Thread(() -> {
+                    try {
+                        ready.await();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    event.set();
+                });
+                setter.start();
+                setters.add(setter);
+            }
+            List<Coro<Void>> waiters = new ArrayList<>();
+            for (int w = 0; w < 10; w++) {
+                waiters.add(event.await());
+            }
+            new Loop().run(Coro.ofVoid(() -> {
+                ready.countDown();
+                Coro.yield(waiters);
+            }));
+            for (Thread setter : setters) {
+                setter.join();
+            }
+            for (Coro<Void> waiter : waiters) {
+                assertTrue(waiter.isDone());
+            }
+        }
+    }
+
+    @Test
+    void set_and_clear_racing_from_threads_never_lose_a_wake_up() throws Exception {
+        for (int round = 0; round < 200; round++) {
+            Event event = new Event();
+            Thread toggler = new Thread(() -> {
+                for (int i = 0; i < 50; i++) {
+                    event.set();
+                    event.clear();
+                }
+                event.set();
+            });
+            Coro<Void> waiter = event.await();
+            toggler.start();
+            new Loop().run(waiter);
+            toggler.join();
+            assertTrue(waiter.isDone());
+        }
+    }
+
+    @Test
+    void sleeps_need_no_thread_and_overlap() {
+        int threadsBefore = Thread.activeCount();
+        long start = System.nanoTime();
+        List<Coro<Void>> sleeps = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            sleeps.add(Tinyio.sleep(Duration.ofMillis(100)));
+        }
+        new Loop().run(Coro.ofVoid(() -> Coro.yield(sleeps)));
+        long elapsed = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(elapsed >= 100 && elapsed < 5_000, elapsed + " ms");
+        assertTrue(Thread.activeCount() <= threadsBefore + 1);
+    }
+}

@@ -1,0 +1,188 @@
+package dev.tinyio.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tinyio.Barrier;
+import dev.tinyio.Coro;
+import dev.tinyio.Lock;
+import dev.tinyio.Loop;
+import dev.tinyio.Permit;
+import dev.tinyio.Semaphore;
+import dev.tinyio.Tinyio;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Semaphores, locks, barriers and completion order. */
+class SynchronisationTest {
+    private int holders;
+
+    private Coro<Integer> count(Semaphore semaphore, int i, int limit) {
+        return Coro.of(() -> {
+            try (Permit permit = Coro.yield(semaphore.acquire())) {
+                holders++;
+                if (holders > limit) {
+                    throw new IllegalStateException(holders + " holders at once");
+                }
+                Coro.yield();
+                holders--;
+            }
+            return i;
+        });
+    }
+
+    private List<Integer> runCounters(Semaphore semaphore, int limit) {
+        holders = 0;
+        List<Coro<Integer>> counters = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            counters.add(count(semaphore, i, limit));
+        }
+        return new Loop().run(Coro.of(() -> Coro.yield(counters)));
+    }
+
+    @Test
+    void a_semaphore_limits_holders() {
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            expected.add(i);
+        }
+        assertEquals(expected, runCounters(new Semaphore(2), 2));
+        assertThrows(IllegalStateException.class, () -> runCounters(new Semaphore(3), 2));
+        assertEquals(expected, runCounters(new Semaphore(1), 1));
+    }
+
+    @Test
+    void a_lock_lets_one_through_at_a_time() {
+        Lock lock = new Lock();
+        List<Coro<Integer>> counters = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            int index = i;
+            counters.add(Coro.of(() -> {
+                try (Permit permit = Coro.yield(lock.acquire())) {
+                    holders++;
+                    Coro.yield();
+                    assertEquals(1, holders);
+                    holders--;
+                }
+                return index;
+            }));
+        }
+        assertEquals(20, new Loop().run(Coro.of(() -> Coro.yield(counters))).size());
+    }
+
+    @Test
+    void permits_are_handed_over_first_in_first_out() {
+        Semaphore semaphore = new Semaphore(1);
+        List<String> order = new ArrayList<>();
+        List<Coro<Void>> acquirers = new ArrayList<>();
+        for (String name : List.of("a", "b", "c", "d")) {
+            acquirers.add(Coro.ofVoid(() -> {
+                try (Permit permit = Coro.yield(semaphore.acquire())) {
+                    order.add(name);
+                    Coro.yield(Tinyio.sleep(Duration.ofMillis(1)));
+                }
+            }));
+        }
+        Coro<Void> latecomer = Coro.ofVoid(() -> {
+            Coro.yield(Tinyio.sleep(Duration.ofMillis(2)));
+            try (Permit permit = Coro.yield(semaphore.acquire())) {
+                order.add("late");
+            }
+        });
+        new Loop().run(Coro.ofVoid(() -> {
+            Coro.yield(new LinkedHashSet<>(List.of(latecomer)));
+            Coro.yield(acquirers);
+            Coro.yield(latecomer);
+        }));
+        // The latecomer asks while the permit is being handed from one waiter to the next: it never barges in.
+        assertEquals(List.of("a", "b", "c", "d", "late"), order);
+    }
+
+    @Test
+    void a_permit_cannot_be_released_twice_or_reused() {
+        Semaphore semaphore = new Semaphore(2);
+        IllegalStateException error = assertThrows(IllegalStateException.class, () -> new Loop().run(Coro.ofVoid(() -> {
+            Coro<Permit> acquire = semaphore.acquire();
+            try (Permit first = Coro.yield(acquire)) {
+                Coro.yield();
+            }
+            try (Permit again = Coro.yield(acquire)) {
+                Coro.yield();
+            }
+        })));
+        assertTrue(error.getMessage().contains("already released"), error.getMessage());
+    }
+
+    @Test
+    void a_semaphore_needs_positive_permits_and_a_barrier_positive_parties() {
+        assertThrows(IllegalArgumentException.class, () -> new Semaphore(0));
+        assertThrows(IllegalArgumentException.class, () -> new Barrier(-1));
+    }
+
+    @Test
+    void a_cancelled_waiter_gives_up_its_place_and_its_permit() {
+        Semaphore semaphore = new Semaphore(1);
+        Coro<Permit> held = semaphore.acquire();
+        assertThrows(IllegalStateException.class, () -> new Loop().run(Coro.ofVoid(() -> {
+            try (Permit permit = Coro.yield(held)) {
+                Coro.yield(Set.of(semaphore.acquire()));
+                Coro.yield();
+                throw new IllegalStateException("everything is cancelled");
+            }
+        })));
+        try (Permit permit = new Loop().run(semaphore.acquire())) {
+            assertTrue(permit != null, "the cancelled waiter kept the permit");
+        }
+    }
+
+    @Test
+    void a_barrier_holds_everyone_until_all_arrive_and_numbers_the_arrivals() {
+        Barrier barrier = new Barrier(3);
+        int[] arrived = {0};
+        List<Coro<Integer>> parties = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            parties.add(Coro.of(() -> {
+                arrived[0]++;
+                int index = Coro.yield(barrier.await());
+                assertEquals(3, arrived[0]);
+                return index;
+            }));
+        }
+        assertEquals(List.of(0, 1, 2), new Loop().run(Coro.of(() -> Coro.yield(parties))));
+    }
+
+    @Test
+    void as_completed_gives_results_in_completion_order_and_allows_any_awaiting_order() {
+        Set<Coro<Integer>> sleepers = new LinkedHashSet<>();
+        for (int delay : new int[] {70, 20, 45}) {
+            sleepers.add(Coro.of(() -> {
+                Coro.yield(Tinyio.sleep(Duration.ofMillis(delay)));
+                return delay;
+            }));
+        }
+        List<Integer> inOrder = new Loop().run(Coro.of(() -> {
+            List<Integer> out = new ArrayList<>();
+            for (Coro<Integer> next : Coro.yield(Tinyio.asCompleted(sleepers))) {
+                out.add(Coro.yield(next));
+            }
+            return out;
+        }));
+        assertEquals(List.of(20, 45, 70), inOrder);
+
+        Set<Coro<String>> quick = new LinkedHashSet<>(List.of(Coro.of(() -> "x"), Coro.of(() -> {
+            Coro.yield();
+            return "y";
+        })));
+        List<String> reversed = new Loop().run(Coro.of(() -> {
+            List<Coro<String>> completions = new ArrayList<>();
+            Coro.<Iterable<Coro<String>>>yield(Tinyio.asCompleted(quick)).forEach(completions::add);
+            return List.of(Coro.yield(completions.get(1)), Coro.yield(completions.get(0)));
+        }));
+        assertEquals(List.of("y", "x"), reversed);
+    }
+}
