@@ -49,21 +49,158 @@ public final class Loop {
     public <T> T run(Coro<T> coro, GroupMode mode) {
         Objects.requireNonNull(coro, "coro");
         Objects.requireNonNull(mode, "mode");
-        if (running) {
-            throw new IllegalStateException("Cannot call Loop.run whilst the loop is currently running. "
-                    + "To wait for a coroutine from inside the loop, yield it: Coro.yield(coro).");
-        }
         if (coro.owner == this && coro.state == Coro.DONE) {
+            checkNotRunning();
             return (T) coro.result;
         }
+        return (T) begin(coro, mode).runToEnd();
+    }
+
+    /**
+     * Starts a run that the caller advances one step at a time, the analogue of tinyio's {@code Loop.runtime}:
+     * for driving this loop from another loop or framework. {@link #run} is this, driven to the end.
+     *
+     * @param coro the coroutine to run
+     * @param mode what to throw on failure
+     * @param <T> the type of the result
+     * @return the run, not yet stepped
+     * @throws NullPointerException if {@code coro} or {@code mode} is null
+     * @throws IllegalStateException if this loop is already running
+     * @throws IllegalArgumentException if the coroutine was started by another loop, or failed in this one
+     */
+    public <T> Run<T> start(Coro<T> coro, GroupMode mode) {
+        Objects.requireNonNull(coro, "coro");
+        Objects.requireNonNull(mode, "mode");
+        return new Run<>(begin(coro, mode));
+    }
+
+    /**
+     * Starts a run with {@link GroupMode#AUTO}; see {@link #start(Coro, GroupMode)}.
+     *
+     * @param coro the coroutine to run
+     * @param <T> the type of the result
+     * @return the run, not yet stepped
+     */
+    public <T> Run<T> start(Coro<T> coro) {
+        return start(coro, GroupMode.AUTO);
+    }
+
+    private Scheduler begin(Coro<?> coro, GroupMode mode) {
+        checkNotRunning();
         if (coro.state != Coro.NEW) {
             throw new IllegalArgumentException(alreadyStarted(coro));
         }
         running = true;
-        try {
-            return (T) new Scheduler(this, coro, mode).runToEnd();
-        } finally {
-            running = false;
+        Scheduler scheduler = new Scheduler(this, coro, mode);
+        scheduler.start();
+        return scheduler;
+    }
+
+    private void checkNotRunning() {
+        if (running) {
+            throw new IllegalStateException("Cannot call Loop.run whilst the loop is currently running. "
+                    + "To wait for a coroutine from inside the loop, yield it: Coro.yield(coro).");
+        }
+    }
+
+    /** A run ended, finished or failed: the loop may run again. */
+    void finished() {
+        running = false;
+    }
+
+    /**
+     * One run of a loop, advanced by its caller: {@link #step} until {@link #isFinished}, waiting in between with
+     * {@link #awaitWakeUp} (or, for a driver with a loop of its own, until {@link #wakeUpDeadline} or a call of
+     * the {@link #onWakeUp} listener). On failure, a step cancels everything and throws as the run's mode says.
+     *
+     * @param <T> the type of the result
+     */
+    public static final class Run<T> implements AutoCloseable {
+        private final Scheduler scheduler;
+
+        private Run(Scheduler scheduler) {
+            this.scheduler = scheduler;
+        }
+
+        /**
+         * Advances the run by one step, if a coroutine is ready.
+         *
+         * @return true if a coroutine stepped; false if the run is blocked or finished
+         */
+        public boolean step() {
+            return scheduler.advance();
+        }
+
+        /**
+         * Whether every coroutine has finished, or the run has failed.
+         *
+         * @return true once there is nothing left to step
+         */
+        public boolean isFinished() {
+            return scheduler.isFinished();
+        }
+
+        /**
+         * When the run can make progress again, if it is blocked.
+         *
+         * @return a {@link System#nanoTime()} deadline: now if a wake-up is waiting, the nearest timeout, or
+         *     {@link Long#MAX_VALUE} if only an event set elsewhere can wake it
+         */
+        public long wakeUpDeadline() {
+            return scheduler.wakeUpDeadline();
+        }
+
+        /**
+         * Parks the calling thread, without spinning, until the run can make progress: a wake-up from another
+         * thread or the nearest timeout. If the thread is interrupted meanwhile, the run fails: everything is
+         * cancelled and the {@link InterruptedException} is thrown (undeclared), as the mode says.
+         */
+        public void awaitWakeUp() {
+            scheduler.awaitWakeUp();
+        }
+
+        /**
+         * Sets a listener told, on any thread, when a wake-up arrives from outside the run's own steps, so that a
+         * driver with a loop of its own knows when to step again. It must be quick and must not step the run.
+         *
+         * @param listener the listener, or {@code null} for none
+         */
+        public void onWakeUp(Runnable listener) {
+            scheduler.onWakeUp(listener);
+        }
+
+        /**
+         * The root coroutine's result.
+         *
+         * @return the result
+         * @throws IllegalStateException if the run has not finished successfully
+         */
+        @SuppressWarnings("unchecked")
+        public T result() {
+            return (T) scheduler.result();
+        }
+
+        /**
+         * Ends the run early with the same cleanup as {@code run}'s: every coroutine is cancelled, and what the
+         * mode says is thrown, with {@code reason} as the original error.
+         *
+         * @param reason why the run is aborted
+         * @throws IllegalStateException if the run has already finished
+         */
+        public void abort(Throwable reason) {
+            Objects.requireNonNull(reason, "reason");
+            throw scheduler.abort(reason);
+        }
+
+        /**
+         * Aborts the run if it has not finished, with a {@link CancelledError} saying it was closed early, so that
+         * a run abandoned in a try-with-resources block leaves nothing running.
+         */
+        @Override
+        public void close() {
+            if (!isFinished()) {
+                abort(new CancelledError("The loop's run was closed before it finished"));
+            }
         }
     }
 

@@ -44,6 +44,14 @@ final class Scheduler {
     private Coro<?> lastActive;
     /** How many timers were ever registered, for first-in first-out ties. */
     private long timerSequence;
+    /** Whether every coroutine has finished, or the run failed. */
+    private boolean finished;
+    /** Whether this blocked spell has been checked for a cycle of waits: once each time the queue runs dry. */
+    private boolean checkedForCycle;
+    /** Whether a step is under way, during which wake-ups need no listener. */
+    private boolean stepping;
+    /** Told of wake-ups from outside the run's steps, if a driver asked. */
+    private volatile Runnable wakeUpListener;
 
     Scheduler(Loop loop, Coro<?> root, GroupMode mode) {
         this.loop = loop;
@@ -51,35 +59,143 @@ final class Scheduler {
         this.mode = mode;
     }
 
-    /** Runs until every coroutine has finished, and returns the root's result, or throws as the mode says. */
+    /** Schedules the root: the run's first step will start it. */
+    void start() {
+        activate(root);
+        enqueue(root, null);
+    }
+
+    /** Runs, once started, until every coroutine has finished; returns the root's result or throws as the mode says. */
     Object runToEnd() {
+        while (!finished) {
+            if (!advance() && !finished) {
+                awaitWakeUp();
+            }
+        }
+        return root.result;
+    }
+
+    /**
+     * Takes one step: wake-ups are collected, then the coroutine at the head of the queue runs until it yields or
+     * ends. With nothing ready, the run is blocked (after a check for a cycle of waits) or, with nothing left,
+     * finished.
+     *
+     * @return true if a coroutine stepped
+     */
+    boolean advance() {
+        if (finished) {
+            return false;
+        }
+        Fiber outerFiber = carrier.fiber;
+        stepping = true;
+        try {
+            collectWakeUps();
+            if (queue.isEmpty()) {
+                if (firstActive == null) {
+                    finished = true;
+                    loop.finished();
+                } else if (!checkedForCycle) {
+                    checkedForCycle = true;
+                    checkForCycle();
+                }
+                return false;
+            }
+            checkedForCycle = false;
+            step();
+            return true;
+        } catch (Throwable failure) {
+            throw crash(failure);
+        } finally {
+            stepping = false;
+            carrier.fiber = outerFiber;
+        }
+    }
+
+    /**
+     * Parks the loop's thread, without spinning, until the nearest deadline or until another thread hands over a
+     * wake-up. A wake-up handed over just before parking is not lost: its unpark makes the park return at once.
+     * Interrupted while parked, the run fails with an {@link InterruptedException}, as tinyio's loop does on
+     * {@code KeyboardInterrupt}.
+     */
+    void awaitWakeUp() {
+        if (!wakeUps.isEmpty() || finished) {
+            return;
+        }
+        Wait soonest = timers.peek();
+        if (soonest == null) {
+            LockSupport.park(this);
+        } else {
+            long remaining = soonest.deadline - System.nanoTime();
+            if (remaining > 0) {
+                LockSupport.parkNanos(this, remaining);
+            }
+        }
+        if (Thread.interrupted()) {
+            throw crash(new Failure(null, new InterruptedException("Loop.run was interrupted while waiting")));
+        }
+    }
+
+    /**
+     * When a blocked run can make progress again, as a {@link System#nanoTime()} deadline.
+     *
+     * @return now if wake-ups are waiting, the nearest timer's deadline, or {@link Long#MAX_VALUE} if only
+     *     another thread (or a coroutine of another loop) can wake it
+     */
+    long wakeUpDeadline() {
+        if (!wakeUps.isEmpty()) {
+            return System.nanoTime();
+        }
+        Wait soonest = timers.peek();
+        return soonest == null ? Long.MAX_VALUE : soonest.deadline;
+    }
+
+    /**
+     * Ends the run early with the same cleanup as a failure: every coroutine is cancelled, and what the mode says
+     * is thrown, with {@code reason} as the original error.
+     *
+     * @param reason why the run is aborted
+     * @return never returns normally
+     */
+    RuntimeException abort(Throwable reason) {
+        if (finished) {
+            throw new IllegalStateException("The run has already finished");
+        }
+        throw crash(new Failure(null, reason));
+    }
+
+    boolean isFinished() {
+        return finished;
+    }
+
+    /** The root's result, once finished without failing. */
+    Object result() {
+        if (!finished || root.state != Coro.DONE) {
+            throw new IllegalStateException("The run has not finished" + (finished ? " successfully" : ""));
+        }
+        return root.result;
+    }
+
+    /**
+     * Sets what to call when a wake-up arrives from outside the run's own steps (another thread, or a coroutine of
+     * another loop on this thread): a driver stepping this run from another loop uses it to know when to step again.
+     */
+    void onWakeUp(Runnable listener) {
+        this.wakeUpListener = listener;
+    }
+
+    /** Cancels everything after a failure and returns what the mode says to throw. */
+    private RuntimeException crash(Throwable failure) {
+        finished = true;
         Fiber outerFiber = carrier.fiber;
         try {
-            activate(root);
-            enqueue(root, null);
-            while (true) {
-                if (queue.isEmpty()) {
-                    if (firstActive == null) {
-                        break;
-                    }
-                    checkForCycle();
-                    while (queue.isEmpty()) {
-                        block();
-                        collectWakeUps();
-                    }
-                } else {
-                    collectWakeUps();
-                }
-                step();
+            if (failure instanceof Failure coroutineFailure) {
+                return new Cancellation(this, mode).crash(coroutineFailure.error, coroutineFailure.origin);
             }
-            return root.result;
-        } catch (Failure failure) {
-            throw new Cancellation(this, mode).crash(failure.error, failure.origin);
-        } catch (Throwable loopItself) {
             // An error in the loop's own machinery: orderly cancellation all the same.
-            throw new Cancellation(this, mode).crash(loopItself, null);
+            return new Cancellation(this, mode).crash(failure, null);
         } finally {
             carrier.fiber = outerFiber;
+            loop.finished();
         }
     }
 
@@ -230,6 +346,10 @@ final class Scheduler {
             wakeUps.add(wait);
             LockSupport.unpark(thread);
         }
+        Runnable listener = wakeUpListener;
+        if (listener != null && !stepping) {
+            listener.run();
+        }
     }
 
     private void countDown(Waiter waiter) {
@@ -261,6 +381,7 @@ final class Scheduler {
             return new Result<>(null, error);
         }
         error.setStackTrace(coro.stepper.suspendedTrace());
+        Waiter pending = coro.waitingOn;
         int outcome = stepCoro(coro, null, error);
         Throwable escaped = outcome == Step.THREW ? out.error : null;
         if (escaped != null && !(escaped instanceof TimeoutError)) {
@@ -272,6 +393,7 @@ final class Scheduler {
         out.clear();
         coro.state = Coro.FAILED;
         deactivate(coro);
+        cancelOrphans(pending);
         if (coro.waiters != null) {
             for (Waiter waiter : coro.waiters) {
                 if (waiter.coro.state == Coro.ACTIVE && waiter.coro.waitingOn == waiter) {
@@ -281,6 +403,36 @@ final class Scheduler {
             }
         }
         return new Result<>(null, escaped != null ? escaped : error);
+    }
+
+    /**
+     * A waiter gave up for good (its coroutine timed out): each coroutine it waited for that no one else waits for
+     * now is cancelled, and so on down, so that nothing is left running for a result no one will read.
+     */
+    private void cancelOrphans(Waiter gaveUp) {
+        if (gaveUp == null) {
+            return;
+        }
+        for (Coro<?> awaited : gaveUp.awaitedCoroutines()) {
+            if (awaited.state != Coro.ACTIVE || awaited.waiters == null) {
+                continue;
+            }
+            awaited.waiters.removeIf(waiter -> waiter == gaveUp);
+            if (awaited.waiters.isEmpty()) {
+                Waiter next = awaited.waitingOn;
+                CancelledError cancellation = new CancelledError("Cancelled because the only coroutine waiting for "
+                        + "it timed out");
+                cancellation.setStackTrace(awaited.stepper.suspendedTrace());
+                int outcome = stepCoro(awaited, null, cancellation);
+                if (!(outcome == Step.THREW && out.error instanceof CancelledError)) {
+                    Cancellation.warnImproper(awaited, outcome, out, "cancellation");
+                }
+                out.clear();
+                awaited.state = Coro.FAILED;
+                deactivate(awaited);
+                cancelOrphans(next);
+            }
+        }
     }
 
     private void enqueue(Coro<?> coro, Object value) {
@@ -325,6 +477,7 @@ final class Scheduler {
     private Failure throwInto(Coro<?> coro, String message) {
         CancelledError error = new CancelledError(message);
         error.setStackTrace(coro.stepper.suspendedTrace());
+        Waiter pending = coro.waitingOn;
         int outcome = stepCoro(coro, null, error);
         Throwable escaped = outcome == Step.THREW ? out.error : null;
         if (escaped instanceof CancelledError) {
@@ -361,28 +514,6 @@ final class Scheduler {
             if (soonest.fireFromTimeout()) {
                 countDown(soonest.waiter);
             }
-        }
-    }
-
-    /**
-     * Parks the loop thread, without spinning, until the nearest deadline or until another thread hands over a
-     * wake-up. A wake-up handed over just before parking is not lost: its unpark makes the park return at once.
-     */
-    private void block() {
-        if (!wakeUps.isEmpty()) {
-            return;
-        }
-        Wait soonest = timers.peek();
-        if (soonest == null) {
-            LockSupport.park(this);
-        } else {
-            long remaining = soonest.deadline - System.nanoTime();
-            if (remaining > 0) {
-                LockSupport.parkNanos(this, remaining);
-            }
-        }
-        if (Thread.interrupted()) {
-            throw new Failure(null, new InterruptedException("Loop.run was interrupted while waiting"));
         }
     }
 

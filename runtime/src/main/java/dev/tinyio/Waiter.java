@@ -30,6 +30,21 @@ final class Waiter {
         return --remaining == 0;
     }
 
+    /** The coroutines it waits for, each once; empty for an internal wait. */
+    List<Coro<?>> awaitedCoroutines() {
+        List<Coro<?>> coros = new ArrayList<>();
+        if (awaited instanceof Coro<?> one) {
+            coros.add(one);
+        } else if (awaited instanceof List<?> many) {
+            for (Object member : many) {
+                if (!coros.contains(member)) {
+                    coros.add((Coro<?>) member);
+                }
+            }
+        }
+        return coros;
+    }
+
     /** The value the waiting coroutine resumes with: one result, or the results in list order. */
     Object value() {
         if (awaited instanceof Coro<?> one) {
