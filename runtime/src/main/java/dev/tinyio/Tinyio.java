@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-/** The batteries of tinyio: time, threads, and (as they land) isolation and interop. */
+/** The batteries of tinyio: time, threads, isolation, and (as they land) interop. */
 public final class Tinyio {
     private Tinyio() {
     }
@@ -62,6 +62,48 @@ public final class Tinyio {
             Objects.requireNonNull(coro, "asCompleted needs a set of coroutines, and one of them is null");
         }
         return new Coro<>(new AsCompletedStepper<T>(coros));
+    }
+
+    /**
+     * Runs a coroutine, and everything it yields, in a nested loop stepped from the current one: a failure inside
+     * cancels only what is inside and comes back as a failed {@link Result} with the {@link Exception} that ended
+     * it ({@link ExceptionGroup} included). An {@link Error} is not caught. Cancelled from outside, the isolate
+     * cancels everything inside and lets its {@link CancelledError} propagate, with any error thrown inside
+     * meanwhile attached as suppressed. Uses {@link GroupMode#AUTO} inside.
+     *
+     * @param coro the coroutine; it and what it yields must be new to the outer loop (see {@link #copy})
+     * @param <T> its result type
+     * @return a coroutine returning success with the value, or failure with the exception
+     */
+    public static <T> Coro<Result<T>> isolate(Coro<T> coro) {
+        return isolate(coro, GroupMode.AUTO);
+    }
+
+    /**
+     * Like {@link #isolate(Coro)}, with the group mode of the nested loop.
+     *
+     * @param coro the coroutine
+     * @param mode what the nested loop throws on failure, and so what the failed result holds
+     * @param <T> its result type
+     * @return a coroutine returning success with the value, or failure with the exception
+     */
+    public static <T> Coro<Result<T>> isolate(Coro<T> coro, GroupMode mode) {
+        Objects.requireNonNull(coro, "coro");
+        Objects.requireNonNull(mode, "mode");
+        return new Coro<>(new IsolateStepper<>(coro, mode));
+    }
+
+    /**
+     * Schedules a coroutine on the current loop and returns a fresh coroutine with the same result (the same
+     * object) or the same exception: the way to consume a coroutine of the outer loop inside an isolate.
+     *
+     * @param coro the coroutine to copy
+     * @param <T> its result type
+     * @return a coroutine returning the copy
+     */
+    public static <T> Coro<Coro<T>> copy(Coro<T> coro) {
+        Objects.requireNonNull(coro, "coro");
+        return new Coro<>(new CopyStepper<>(coro));
     }
 
     /** A duration in nanoseconds for a deadline: never negative, and far-future rather than overflowing. */

@@ -1,0 +1,86 @@
+package dev.tinyio;
+
+import dev.tinyio.internal.Step;
+import dev.tinyio.internal.Stepper;
+
+/**
+ * The body of {@link Tinyio#isolate}: runs a coroutine in a nested loop, one inner step per outer step, so both
+ * loops make progress together. While the inner loop is blocked, the isolating coroutine waits in the outer loop
+ * for the inner loop's next wake-up or deadline, with no thread parked. A failure inside comes back as a
+ * {@link Result}; cancelled from outside, it cancels everything inside and lets its {@link CancelledError} go.
+ */
+final class IsolateStepper<T> implements Stepper {
+    private final Coro<T> coro;
+    private final GroupMode mode;
+    /** Raised by the inner loop when something wakes it from outside its own steps. */
+    private final Event innerWoken = new Event();
+    private Loop.Run<T> inner;
+    /** The outer wait while the inner loop is blocked, or {@code null}. */
+    private Wait waiting;
+
+    IsolateStepper(Coro<T> coro, GroupMode mode) {
+        this.coro = coro;
+        this.mode = mode;
+    }
+
+    @Override
+    public int step(Object value, Throwable thrown, Step out) {
+        if (waiting != null) {
+            waiting.cancel();
+            waiting = null;
+        }
+        if (thrown != null) {
+            return cancelInside(thrown, out);
+        }
+        try {
+            if (inner == null) {
+                inner = new Loop().start(coro, mode);
+                inner.onWakeUp(innerWoken::set);
+            }
+            innerWoken.clear();
+            boolean stepped = inner.step();
+            if (inner.isFinished()) {
+                return out.returned(new Result<>(inner.result(), null));
+            }
+            if (stepped) {
+                return out.yielded(Step.BARE, null);
+            }
+            long deadline = inner.wakeUpDeadline();
+            long timeout = deadline == Long.MAX_VALUE ? Wait.NO_TIMEOUT : Math.max(0, deadline - System.nanoTime());
+            waiting = new Wait(innerWoken, timeout);
+            return out.yielded(Step.WAIT, waiting);
+        } catch (Exception failed) {
+            return out.returned(new Result<>(null, failed));
+        }
+    }
+
+    /** Cancelled from outside: everything inside is cancelled, and what went wrong there rides along, suppressed. */
+    private int cancelInside(Throwable cancellation, Step out) {
+        if (inner != null && !inner.isFinished()) {
+            try {
+                inner.abort(cancellation);
+            } catch (ExceptionGroup group) {
+                for (Throwable member : group.exceptions()) {
+                    if (member != cancellation) {
+                        cancellation.addSuppressed(member);
+                    }
+                }
+            } catch (Throwable other) {
+                if (other != cancellation) {
+                    cancellation.addSuppressed(other);
+                }
+            }
+        }
+        return out.threw(cancellation);
+    }
+
+    @Override
+    public StackTraceElement[] suspendedTrace() {
+        return NativeSteppers.NO_FRAMES;
+    }
+
+    @Override
+    public String toString() {
+        return "Tinyio.isolate(" + coro + ")";
+    }
+}
