@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
-/** The batteries of tinyio: time, threads, isolation, and (as they land) interop. */
+/** The batteries of tinyio: time, threads, isolation, and interop with the rest of Java. */
 public final class Tinyio {
     private Tinyio() {
     }
@@ -104,6 +106,33 @@ public final class Tinyio {
     public static <T> Coro<Coro<T>> copy(Coro<T> coro) {
         Objects.requireNonNull(coro, "coro");
         return new Coro<>(new CopyStepper<>(coro));
+    }
+
+    /**
+     * A coroutine that waits for a {@link CompletionStage} without blocking the loop's thread, and returns its
+     * value or throws its exception unchanged (a {@link java.util.concurrent.CompletionException} is unwrapped).
+     * Cancelling the coroutine cancels the stage, where it supports that.
+     *
+     * @param stage the stage
+     * @param <T> its value type
+     * @return the coroutine
+     */
+    public static <T> Coro<T> fromFuture(CompletionStage<T> stage) {
+        return new Coro<>(new FutureStepper<>(Objects.requireNonNull(stage, "stage")));
+    }
+
+    /**
+     * Runs a coroutine in a new loop on a thread of its own, and returns a future of its result or error.
+     * Cancelling the future cancels the loop: every coroutine gets its {@link CancelledError} and cleans up.
+     *
+     * @param coro the coroutine; new to every loop
+     * @param <T> its result type
+     * @return the future
+     */
+    public static <T> CompletableFuture<T> toFuture(Coro<T> coro) {
+        LoopFuture<T> future = new LoopFuture<>(Objects.requireNonNull(coro, "coro"));
+        future.start();
+        return future;
     }
 
     /** A duration in nanoseconds for a deadline: never negative, and far-future rather than overflowing. */
