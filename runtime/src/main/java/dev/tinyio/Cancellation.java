@@ -49,6 +49,10 @@ final class Cancellation {
     }
 
     private void cancel(Coro<?> coro) {
+        TraceRecorder recorder = scheduler.loop.recorder();
+        if (recorder != null) {
+            recorder.cancelled(coro);
+        }
         CancelledError error = new CancelledError();
         error.setStackTrace(coro.stepper.suspendedTrace());
         int outcome = scheduler.stepCoro(coro, null, error);

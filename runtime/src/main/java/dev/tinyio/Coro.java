@@ -71,6 +71,14 @@ public final class Coro<T> {
     Coro<?> previousActive;
     /** Next coroutine in its loop's insertion-ordered list of active coroutines. */
     Coro<?> nextActive;
+    /** Its track in a {@link TraceRecorder}'s timeline, or 0 before it is recorded. */
+    int traceTrack;
+    /** When its current step began, on the recorder's timeline. */
+    long steppingSince;
+    /** When its current wait began, on the recorder's timeline, or -1 while not waiting. */
+    long waitingSince = -1;
+    /** What its current wait is for, as the recorder names it. */
+    String waitingFor;
 
     Coro(Stepper stepper) {
         this.stepper = stepper;

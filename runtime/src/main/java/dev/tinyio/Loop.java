@@ -13,6 +13,10 @@ import java.util.Objects;
 public final class Loop {
     /** Whether a run is in progress: {@code run} is not reentrant. */
     private boolean running;
+    /** The run in progress, for {@link #dump}. */
+    private volatile Scheduler current;
+    /** Where runs are recorded, or {@code null}. */
+    private volatile TraceRecorder recorder;
 
     /** A loop with nothing scheduled. */
     public Loop() {
@@ -92,6 +96,7 @@ public final class Loop {
         }
         running = true;
         Scheduler scheduler = new Scheduler(this, coro, mode);
+        current = scheduler;
         scheduler.start();
         return scheduler;
     }
@@ -106,6 +111,34 @@ public final class Loop {
     /** A run ended, finished or failed: the loop may run again. */
     void finished() {
         running = false;
+        current = null;
+    }
+
+    /**
+     * Records this loop's runs from now on, as a timeline for Perfetto or {@code chrome://tracing}.
+     *
+     * @param recorder where to record, or {@code null} to stop recording
+     * @return this loop
+     */
+    public Loop recordTo(TraceRecorder recorder) {
+        this.recorder = recorder;
+        return this;
+    }
+
+    TraceRecorder recorder() {
+        return recorder;
+    }
+
+    /**
+     * What the loop is doing, for debugging hangs: each unfinished coroutine, what it waits for, and the stack it
+     * is suspended in (its own frames, with line numbers). Exact when called on the loop's thread, for example
+     * from a coroutine; a best-effort snapshot from another thread. Also logged when a cycle of waits is found.
+     *
+     * @return the text, or a line saying the loop is not running
+     */
+    public String dump() {
+        Scheduler scheduler = current;
+        return scheduler == null ? "tinyio loop: not running\n" : scheduler.dump();
     }
 
     /**

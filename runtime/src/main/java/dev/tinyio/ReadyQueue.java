@@ -41,6 +41,16 @@ final class ReadyQueue {
         return value;
     }
 
+    /** Whether a coroutine is queued: a scan, for diagnostics only. */
+    boolean contains(Coro<?> coro) {
+        for (int i = 0; i < size; i++) {
+            if (coros[(head + i) & (coros.length - 1)] == coro) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void grow() {
         Coro<?>[] biggerCoros = new Coro<?>[coros.length * 2];
         Object[] biggerValues = new Object[coros.length * 2];

@@ -20,6 +20,8 @@ import java.util.concurrent.locks.LockSupport;
  * {@link Cancellation}.
  */
 final class Scheduler {
+    private static final System.Logger LOG = System.getLogger("dev.tinyio");
+
     /** The loop whose run this is; it owns every coroutine started here. */
     final Loop loop;
     /** The coroutine the run was started with. */
@@ -210,11 +212,18 @@ final class Scheduler {
             // Timed out while it was queued: finished for good.
             return;
         }
+        TraceRecorder recorder = loop.recorder();
+        if (recorder != null) {
+            recorder.stepping(coro);
+        }
         int outcome = stepCoro(coro, value, null);
         while (outcome == Step.YIELDED && out.requestKind == Step.TIME_OUT) {
             Result<?> timedOut = timeOut((TimeoutStepper.TimeOut<?>) out.request);
             out.clear();
             outcome = stepCoro(coro, timedOut, null);
+        }
+        if (recorder != null) {
+            recorder.stepped(coro, outcome, out);
         }
         switch (outcome) {
             case Step.RETURNED -> finish(coro, out.value);
@@ -529,7 +538,9 @@ final class Scheduler {
         Map<Coro<?>, Boolean> onPath = new IdentityHashMap<>();
         for (Coro<?> start : waitsFor.keySet()) {
             if (hasCycle(start, waitsFor, onPath)) {
-                throw throwInto(root, "Cycle detected in tinyio loop. Cancelling all coroutines.");
+                LOG.log(System.Logger.Level.WARNING, "Cycle detected in tinyio loop:\n" + dump());
+                throw throwInto(root, "Cycle detected in tinyio loop. Cancelling all coroutines. (The loop's "
+                        + "state was logged to dev.tinyio; Loop.dump() shows it too.)");
             }
         }
     }
@@ -585,6 +596,38 @@ final class Scheduler {
         coro.previousActive = null;
         coro.nextActive = null;
         coro.waitingOn = null;
+    }
+
+    /**
+     * What every coroutine of the run is doing: running, ready, or what it waits for, and the stack it is
+     * suspended in. For debugging hangs; exact on the loop's own thread, a best-effort snapshot from another.
+     */
+    String dump() {
+        StringBuilder text = new StringBuilder("tinyio loop run of " + root + "\n");
+        for (Coro<?> coro = firstActive; coro != null; coro = coro.nextActive) {
+            text.append("  ").append(coro).append('\n').append("    ").append(doing(coro)).append('\n');
+            for (StackTraceElement element : coro.stepper.suspendedTrace()) {
+                text.append("      at ").append(element).append('\n');
+            }
+        }
+        Wait soonest = timers.peek();
+        if (soonest != null) {
+            text.append("  next timeout in ").append(Math.max(0, (soonest.deadline - System.nanoTime()) / 1_000_000))
+                    .append(" ms\n");
+        }
+        return text.toString();
+    }
+
+    private String doing(Coro<?> coro) {
+        if (queue.contains(coro)) {
+            return "ready to run";
+        }
+        Waiter waiter = coro.waitingOn;
+        if (waiter == null) {
+            return stepping ? "running, or not yet started" : "not yet started";
+        }
+        List<Coro<?>> awaited = waiter.awaitedCoroutines();
+        return awaited.isEmpty() ? "waits for an event, a timeout or a thread" : "waits for " + awaited;
     }
 
     /** The active coroutines, in insertion order. */

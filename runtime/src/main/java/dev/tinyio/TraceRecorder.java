@@ -1,0 +1,142 @@
+package dev.tinyio;
+
+import dev.tinyio.internal.Step;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Records runs of a loop as Chrome trace-event JSON, which opens in Perfetto ({@code ui.perfetto.dev}) or
+ * {@code chrome://tracing}: one track per coroutine, a span for each step it runs, a span for each wait with what
+ * it waits for, and markers for cancellations and errors. Opt in with {@link Loop#recordTo}.
+ */
+public final class TraceRecorder {
+    /** When recording began, the zero of the timeline. */
+    private final long origin = System.nanoTime();
+    private final StringBuilder events = new StringBuilder();
+    private int nextTrack = 1;
+
+    /** A recorder with an empty timeline. */
+    public TraceRecorder() {
+    }
+
+    /**
+     * The timeline so far, as Chrome trace-event JSON.
+     *
+     * @return a JSON object with a {@code traceEvents} array
+     */
+    public synchronized String toJson() {
+        return "{\"displayTimeUnit\":\"ms\",\"traceEvents\":[" + events + "\n]}\n";
+    }
+
+    /**
+     * Writes the timeline so far to a file.
+     *
+     * @param file the file to (over)write
+     * @throws IOException if it cannot be written
+     */
+    public void writeTo(Path file) throws IOException {
+        Files.writeString(file, toJson(), StandardCharsets.UTF_8);
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // Called by the loop
+    // -----------------------------------------------------------------------------------------------------------
+
+    /** A coroutine is about to step: its wait, if any, ends now. */
+    synchronized void stepping(Coro<?> coro) {
+        long now = micros();
+        track(coro);
+        if (coro.waitingSince >= 0) {
+            span(coro, coro.waitingFor, coro.waitingSince, now, "wait");
+            coro.waitingSince = -1;
+        }
+        coro.steppingSince = now;
+    }
+
+    /** A coroutine stepped: its running span ends, and if it yielded, a wait begins. */
+    synchronized void stepped(Coro<?> coro, int outcome, Step out) {
+        long now = micros();
+        span(coro, "run", coro.steppingSince, now, "run");
+        switch (outcome) {
+            case Step.YIELDED -> {
+                coro.waitingSince = now;
+                coro.waitingFor = describe(out);
+            }
+            case Step.THREW -> marker(coro, "failed: " + out.error, now);
+            default -> marker(coro, "returned", now);
+        }
+    }
+
+    /** A coroutine was cancelled. */
+    synchronized void cancelled(Coro<?> coro) {
+        long now = micros();
+        track(coro);
+        if (coro.waitingSince >= 0) {
+            span(coro, coro.waitingFor, coro.waitingSince, now, "wait");
+            coro.waitingSince = -1;
+        }
+        marker(coro, "cancelled", now);
+    }
+
+    private void track(Coro<?> coro) {
+        if (coro.traceTrack == 0) {
+            coro.traceTrack = nextTrack++;
+            append("{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":1,\"tid\":" + coro.traceTrack
+                    + ",\"args\":{\"name\":" + quote(coro.toString()) + "}}");
+        }
+    }
+
+    private void span(Coro<?> coro, String name, long start, long end, String category) {
+        append("{\"name\":" + quote(name) + ",\"cat\":\"" + category + "\",\"ph\":\"X\",\"pid\":1,\"tid\":"
+                + coro.traceTrack + ",\"ts\":" + start + ",\"dur\":" + Math.max(0, end - start) + "}");
+    }
+
+    private void marker(Coro<?> coro, String name, long at) {
+        append("{\"name\":" + quote(name) + ",\"cat\":\"mark\",\"ph\":\"i\",\"s\":\"t\",\"pid\":1,\"tid\":"
+                + coro.traceTrack + ",\"ts\":" + at + "}");
+    }
+
+    private void append(String event) {
+        if (events.length() > 0) {
+            events.append(',');
+        }
+        events.append('\n').append(event);
+    }
+
+    private long micros() {
+        return (System.nanoTime() - origin) / 1_000;
+    }
+
+    private static String describe(Step out) {
+        return switch (out.requestKind) {
+            case Step.BARE -> "yield";
+            case Step.ONE -> "waits for " + out.request;
+            case Step.LIST -> "gathers " + out.request;
+            case Step.SET -> "starts " + out.request;
+            default -> "waits for an event or a timeout";
+        };
+    }
+
+    private static String quote(String text) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                case '\n' -> quoted.append("\\n");
+                case '\r' -> quoted.append("\\r");
+                case '\t' -> quoted.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        quoted.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        quoted.append(c);
+                    }
+                }
+            }
+        }
+        return quoted.append('"').toString();
+    }
+}
