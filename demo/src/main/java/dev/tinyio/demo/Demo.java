@@ -2,14 +2,22 @@ package dev.tinyio.demo;
 
 import dev.tinyio.Coro;
 import dev.tinyio.Loop;
+import dev.tinyio.Result;
+import dev.tinyio.ThreadPool;
 import dev.tinyio.Tinyio;
+import dev.tinyio.TraceRecorder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * A tour of tinyio for Java, run under the agent: coroutines that sleep side by side on one thread, a helper
- * method that suspends its caller, and a failure that cancels everything and comes out as one stack trace.
+ * A tour of tinyio for Java, run under the agent: one thread runs every coroutine, blocking work goes to a thread
+ * pool, results are reported as they complete, a slow step gets a deadline, a flaky one is isolated, and a failure
+ * cancels everything and reads like one stack trace. The whole run is also written as a timeline.
  */
 public final class Demo {
     private static final long START = System.nanoTime();
@@ -17,63 +25,99 @@ public final class Demo {
     private Demo() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        Path folder = Files.createTempDirectory("tinyio-demo");
+        List<Path> files = Batch.write(folder);
+        TraceRecorder timeline = new TraceRecorder();
+
         say("1. Two coroutines that each sleep one second, gathered:");
-        List<Integer> out = new Loop().run(Coro.of(() -> Coro.yield(List.of(slowAddOne(3), slowAddOne(4)))));
-        say("   result " + out + ", after one second, not two");
+        List<Integer> sums = new Loop().recordTo(timeline)
+                .run(Coro.of(() -> Coro.yield(List.of(slowAddOne(3), slowAddOne(4)))));
+        say("   result " + sums + ": one second, not two");
 
-        say("2. Five workers take turns on one thread; each calls a helper that suspends it:");
-        List<Coro<String>> workers = new ArrayList<>();
-        for (int i = 1; i <= 5; i++) {
-            workers.add(worker("worker-" + i, i));
-        }
-        say("   results " + new Loop().run(Coro.of(() -> Coro.yield(workers))));
+        say("2. Counting words in " + files.size() + " files: reading on a pool of 3 threads, reported as they "
+                + "complete; a slow disk gets a 400 ms deadline, a flaky lookup is isolated:");
+        String report = new Loop().recordTo(timeline).run(Coro.of(() -> countAll(files)));
+        say("   " + report);
 
-        say("3. One coroutine fails: every other one is cancelled and cleans up, and the error reads like "
-                + "one call stack:");
+        say("3. One step fails: everything else is cancelled and cleans up, and the error reads like one stack:");
         try {
-            new Loop().run(Coro.of(() -> Coro.yield(List.of(patient("patient-1"), fetch("order-42"),
-                    patient("patient-2")))));
+            new Loop().recordTo(timeline).run(Coro.of(() -> Coro.yield(List.of(patient("uploader"),
+                    pipeline("order-42"), patient("notifier")))));
         } catch (IllegalStateException e) {
-            say("   Loop.run threw: " + e);
+            say("   Loop.run threw " + e);
             for (StackTraceElement element : e.getStackTrace()) {
-                if (element.getClassName().startsWith(Demo.class.getName())) {
+                if (element.getClassName().startsWith(Demo.class.getPackageName())) {
                     say("       at " + element);
                 }
             }
         }
+
+        Path trace = Path.of("target", "tinyio-demo-trace.json").toAbsolutePath();
+        Files.createDirectories(trace.getParent());
+        timeline.writeTo(trace);
+        say("The whole run as a timeline: " + trace + " (open it in https://ui.perfetto.dev or chrome://tracing)");
     }
 
     static Coro<Integer> slowAddOne(int x) {
         return Coro.of(() -> {
-            say("   slowAddOne(" + x + ") sleeps");
             Coro.yield(Tinyio.sleep(Duration.ofSeconds(1)));
-            say("   slowAddOne(" + x + ") wakes");
             return x + 1;
         });
     }
 
-    static Coro<String> worker(String name, int steps) {
+    /** Counts every file's words on the pool, reporting each as it completes. */
+    static String countAll(List<Path> files) {
+        ThreadPool disks = new ThreadPool(3);
+        Set<Coro<String>> counts = new LinkedHashSet<>();
+        for (Path file : files) {
+            counts.add(countOne(disks, file));
+        }
+        int done = 0;
+        for (Coro<String> next : Coro.yield(Tinyio.asCompleted(counts))) {
+            say("   " + Coro.yield(next));
+            done++;
+        }
+        Result<String> lookup = Coro.yield(Tinyio.isolate(flakyLookup()));
+        say("   isolated lookup " + (lookup.success() ? "gave " + lookup.value() : "failed with " + lookup.error())
+                + ", and nothing outside it was cancelled");
+        return done + " files reported";
+    }
+
+    static Coro<String> countOne(ThreadPool disks, Path file) {
         return Coro.of(() -> {
-            int done = 0;
-            for (int i = 0; i < steps; i++) {
-                done += step(name, i);
-            }
-            return name + ":" + done;
+            Coro<Integer> reading = disks.runInThread(() -> Batch.countWords(file));
+            Result<Integer> words = Coro.yield(Tinyio.timeout(reading, Duration.ofMillis(400)));
+            return file.getFileName() + ": " + (words.success() ? words.value() + " words" : "timed out");
         });
     }
 
-    /** A plain method that suspends: the worker calling it suspends with it. */
-    static int step(String name, int i) {
-        Coro.yield(Tinyio.sleep(Duration.ofMillis(50)));
-        say("   " + name + " finished step " + i);
-        return 1;
+    /** Two lookups, one of which fails: inside an isolate, its failure cancels only its sibling. */
+    static Coro<String> flakyLookup() {
+        return Coro.of(() -> {
+            List<String> answers = Coro.yield(List.of(lookup("catalogue", 50, false), lookup("prices", 20, true)));
+            return String.join(", ", answers);
+        });
+    }
+
+    static Coro<String> lookup(String what, long millis, boolean fails) {
+        return Coro.of(() -> {
+            try {
+                Coro.yield(Tinyio.sleep(Duration.ofMillis(millis)));
+                if (fails) {
+                    throw new IOException(what + " service unavailable");
+                }
+                return what;
+            } finally {
+                say("   lookup of " + what + " finished or cleaned up");
+            }
+        });
     }
 
     static Coro<Void> patient(String name) {
         return Coro.ofVoid(() -> {
             try {
-                say("   " + name + " waits");
+                say("   " + name + " waits for work");
                 Coro.yield(Tinyio.sleep(Duration.ofSeconds(10)));
             } finally {
                 say("   " + name + " cleans up");
@@ -81,10 +125,10 @@ public final class Demo {
         });
     }
 
-    static Coro<String> fetch(String id) {
+    static Coro<String> pipeline(String id) {
         return Coro.of(() -> {
-            Coro.yield(Tinyio.sleep(Duration.ofMillis(200)));
-            return parse(id, "{broken json");
+            String raw = Coro.yield(Tinyio.runInThread(() -> "{broken json for " + id));
+            return parse(id, raw);
         });
     }
 
@@ -93,7 +137,7 @@ public final class Demo {
         throw new IllegalStateException("cannot parse " + id + ": " + text);
     }
 
-    private static void say(String line) {
+    static void say(String line) {
         System.out.printf("%5d ms  %s%n", (System.nanoTime() - START) / 1_000_000, line);
     }
 }
