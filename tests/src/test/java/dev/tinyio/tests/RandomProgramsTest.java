@@ -14,6 +14,8 @@ import dev.tinyio.Coro;
 import dev.tinyio.ExceptionGroup;
 import dev.tinyio.GroupMode;
 import dev.tinyio.Loop;
+import dev.tinyio.Result;
+import dev.tinyio.Tinyio;
 import dev.tinyio.tests.model.Program;
 import dev.tinyio.tests.model.ReferenceModel;
 import java.util.ArrayList;
@@ -42,6 +44,19 @@ class RandomProgramsTest {
                 .checkAssert(RandomProgramsTest::check);
     }
 
+    /**
+     * The same with isolates: an isolated failure cancels nothing outside (the outer log goes on as the model
+     * says), an outer failure cancels everything inside each running isolate exactly once, and successful
+     * isolates return what the model says.
+     */
+    @Test
+    void programs_with_isolates_behave_as_the_reference_model_says() {
+        qt().withExamples(EXAMPLES)
+                .forAll(genomes(), integers().between(0, GroupMode.values().length - 1))
+                .as((genome, mode) -> new Case(Program.decodeWithIsolates(genome), GroupMode.values()[mode]))
+                .checkAssert(RandomProgramsTest::check);
+    }
+
     /** One generated program and the mode it runs in; printed whole when it fails. */
     record Case(Program program, GroupMode mode) {
         @Override
@@ -54,7 +69,7 @@ class RandomProgramsTest {
         Program program = generated.program();
         GroupMode mode = generated.mode();
         ReferenceModel model = ReferenceModel.run(program);
-        Execution execution = new Execution(program);
+        Execution execution = new Execution(program, "", new ArrayList<>());
         Throwable thrown = null;
         Integer result = null;
         try {
@@ -99,39 +114,47 @@ class RandomProgramsTest {
 
     /** The program as real coroutines, writing the same log the model predicts. */
     static final class Execution {
-        final List<String> log = new ArrayList<>();
+        final List<String> log;
         final List<Coro<Integer>> coros = new ArrayList<>();
+        private final Program program;
+        private final String prefix;
 
-        Execution(Program program) {
+        Execution(Program program, String prefix, List<String> log) {
+            this.program = program;
+            this.prefix = prefix;
+            this.log = log;
             for (int i = 0; i < program.coroutines().size(); i++) {
                 coros.add(coroutine(i, program.coroutines().get(i)));
             }
         }
 
         private Coro<Integer> coroutine(int self, List<Program.Action> actions) {
+            String name = prefix + self;
             return Coro.of(() -> {
                 try {
                     for (int k = 0; k < actions.size(); k++) {
-                        log.add(self + ":" + k);
-                        perform(self, actions.get(k));
+                        log.add(name + ":" + k);
+                        perform(self, name, actions.get(k));
                     }
-                    log.add(self + ":end");
+                    log.add(name + ":end");
                     return Program.valueOf(self);
                 } catch (CancelledError e) {
-                    log.add(self + ":cancelled");
+                    log.add(name + ":cancelled");
                     throw e;
                 } finally {
-                    log.add(self + ":finally");
+                    log.add(name + ":finally");
                 }
             });
         }
 
-        private void perform(int self, Program.Action action) {
+        private void perform(int self, String name, Program.Action action) {
             List<Coro<Integer>> targets = new ArrayList<>();
             List<Integer> expected = new ArrayList<>();
-            for (int target : action.targets()) {
-                targets.add(coros.get(target));
-                expected.add(Program.valueOf(target));
+            if (action.kind() != Program.Kind.ISOLATE) {
+                for (int target : action.targets()) {
+                    targets.add(coros.get(target));
+                    expected.add(Program.valueOf(target));
+                }
             }
             switch (action.kind()) {
                 case BARE -> Coro.yield();
@@ -139,6 +162,17 @@ class RandomProgramsTest {
                 case GATHER -> assertEquals(expected, Coro.yield(targets));
                 case BACKGROUND -> Coro.yield(new LinkedHashSet<>(targets));
                 case FAIL -> throw new Boom(self);
+                case ISOLATE -> {
+                    int k = action.targets().get(0);
+                    Execution inner = new Execution(program.isolated().get(k), prefix + "i" + k + ".", log);
+                    Result<Integer> result = Coro.yield(Tinyio.isolate(inner.coros.get(0)));
+                    if (result.success()) {
+                        assertEquals(Program.valueOf(0), result.value());
+                    } else {
+                        assertInstanceOf(Boom.class, result.error());
+                    }
+                    log.add(name + ":isolate " + (result.success() ? "ok" : "failed"));
+                }
             }
         }
     }

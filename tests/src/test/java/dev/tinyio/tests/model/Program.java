@@ -10,8 +10,9 @@ import java.util.List;
  * diamonds, with shared children). At most one action somewhere is a failure.
  *
  * @param coroutines the actions of each coroutine
+ * @param isolated the programs that {@link Kind#ISOLATE} actions run in nested loops, each with fresh coroutines
  */
-public record Program(List<List<Action>> coroutines) {
+public record Program(List<List<Action>> coroutines, List<Program> isolated) {
     /** What one step of a coroutine does before it yields. */
     public enum Kind {
         /** {@code Coro.yield()}. */
@@ -23,7 +24,9 @@ public record Program(List<List<Action>> coroutines) {
         /** {@code Coro.yield(set)} in a fixed iteration order. */
         BACKGROUND,
         /** Throws. */
-        FAIL
+        FAIL,
+        /** {@code Coro.yield(Tinyio.isolate(root))} of an isolated program; the target is its index. */
+        ISOLATE
     }
 
     /**
@@ -51,14 +54,33 @@ public record Program(List<List<Action>> coroutines) {
      * @return the program
      */
     public static Program decode(List<Integer> genome) {
-        Iterator<Integer> next = cycle(genome);
-        int count = 1 + next.next() % 6;
+        return decode(cycle(genome), 6, false);
+    }
+
+    /**
+     * Decodes a program whose coroutines may also isolate programs of their own, each decoded from the same genome.
+     *
+     * @param genome the numbers
+     * @return the program
+     */
+    public static Program decodeWithIsolates(List<Integer> genome) {
+        return decode(cycle(genome), 6, true);
+    }
+
+    private static Program decode(Iterator<Integer> next, int maxCoroutines, boolean isolates) {
+        int count = 1 + next.next() % maxCoroutines;
         List<List<Action>> coroutines = new ArrayList<>();
+        List<Program> isolated = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int actions = next.next() % 4;
             List<Action> list = new ArrayList<>();
             for (int a = 0; a < actions; a++) {
-                list.add(action(i, count, next));
+                if (isolates && next.next() % 4 == 0) {
+                    list.add(new Action(Kind.ISOLATE, List.of(isolated.size())));
+                    isolated.add(decode(next, 4, false));
+                } else {
+                    list.add(action(i, count, next));
+                }
             }
             coroutines.add(list);
         }
@@ -69,7 +91,7 @@ public record Program(List<List<Action>> coroutines) {
             int at = actions.isEmpty() ? 0 : next.next() % (actions.size() + 1);
             actions.add(at, new Action(Kind.FAIL, List.of()));
         }
-        return new Program(coroutines);
+        return new Program(coroutines, isolated);
     }
 
     private static Action action(int self, int count, Iterator<Integer> next) {
@@ -108,6 +130,10 @@ public record Program(List<List<Action>> coroutines) {
         StringBuilder text = new StringBuilder("Program:");
         for (int i = 0; i < coroutines.size(); i++) {
             text.append("\n  c").append(i).append(": ").append(coroutines.get(i));
+        }
+        for (int k = 0; k < isolated.size(); k++) {
+            text.append("\n  isolated program ").append(k).append(":")
+                    .append(isolated.get(k).toString().substring("Program:".length()).replace("\n", "\n    "));
         }
         return text.toString();
     }
