@@ -32,6 +32,10 @@ final class SuspendableTransformer implements ClassFileTransformer {
             // We do not support retransformation, and hidden classes (no name) are not instrumented.
             return null;
         }
+        if (!Instrumenter.mayNeedInstrumenting(classfileBuffer)) {
+            // Most classes never mention the library: they cost one scan and no lookup.
+            return null;
+        }
         if (!options.classes().accepts(className)) {
             // Left out on purpose by include or exclude: suspending through it throws NotInstrumentedError.
             return null;

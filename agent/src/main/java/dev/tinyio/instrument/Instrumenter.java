@@ -1,6 +1,7 @@
 package dev.tinyio.instrument;
 
 import dev.tinyio.instrument.internal.ClassRewriter;
+import dev.tinyio.instrument.internal.ClassScan;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -36,6 +37,17 @@ public final class Instrumenter {
      */
     public Instrumenter(ClassSource classes, Consumer<String> warnings) {
         this.rewriter = new ClassRewriter(classes, warnings);
+    }
+
+    /**
+     * The cheap first look: whether a class file mentions the library at all. One that does not can have nothing
+     * to instrument, so a caller may skip it before anything else.
+     *
+     * @param classFile the class file
+     * @return false if the class certainly has nothing to instrument
+     */
+    public static boolean mayNeedInstrumenting(byte[] classFile) {
+        return ClassScan.mentionsTinyio(classFile);
     }
 
     /**
