@@ -85,8 +85,9 @@ final class Cancellation {
         stitched.add(origin);
         List<StackTraceElement> appended = new ArrayList<>();
         Coro<?> coro = origin;
-        while (coro.waiters != null && coro.waiters.size() == 1) {
-            Coro<?> waiter = coro.waiters.get(0).coro;
+        List<Waiter> waiters;
+        while ((waiters = coro.waiters()).size() == 1) {
+            Coro<?> waiter = waiters.get(0).coro;
             Throwable cancellation = cancelled.get(waiter);
             if (cancellation == null || !stitched.add(waiter)) {
                 break;

@@ -63,22 +63,17 @@ public final class Coro<T> {
     int state = NEW;
     /** The result once {@link #DONE}. */
     Object result;
-    /** Waiters registered on it while active, in registration order; {@code null} while none. */
-    List<Waiter> waiters;
+    /** The first waiter registered on it while active, or {@code null}: most coroutines have exactly one. */
+    private Waiter firstWaiter;
+    /** Waiters registered after the first, in registration order, or {@code null}. */
+    private List<Waiter> moreWaiters;
     /** The waiter it is itself suspended on, which alone may wake it; {@code null} when not waiting. */
     Waiter waitingOn;
     /** Previous coroutine in its loop's insertion-ordered list of active coroutines. */
     Coro<?> previousActive;
     /** Next coroutine in its loop's insertion-ordered list of active coroutines. */
     Coro<?> nextActive;
-    /** Its track in a {@link TraceRecorder}'s timeline, or 0 before it is recorded. */
-    int traceTrack;
-    /** When its current step began, on the recorder's timeline. */
-    long steppingSince;
-    /** When its current wait began, on the recorder's timeline, or -1 while not waiting. */
-    long waitingSince = -1;
-    /** What its current wait is for, as the recorder names it. */
-    String waitingFor;
+
 
     Coro(Stepper stepper) {
         this.stepper = stepper;
@@ -169,10 +164,51 @@ public final class Coro<T> {
     }
 
     void addWaiter(Waiter waiter) {
-        if (waiters == null) {
-            waiters = new ArrayList<>(2);
+        if (firstWaiter == null) {
+            firstWaiter = waiter;
+        } else {
+            if (moreWaiters == null) {
+                moreWaiters = new ArrayList<>(2);
+            }
+            moreWaiters.add(waiter);
         }
-        waiters.add(waiter);
+    }
+
+    /** The waiters registered on it, in registration order. */
+    List<Waiter> waiters() {
+        if (firstWaiter == null) {
+            return List.of();
+        }
+        if (moreWaiters == null) {
+            return List.of(firstWaiter);
+        }
+        List<Waiter> all = new ArrayList<>(moreWaiters.size() + 1);
+        all.add(firstWaiter);
+        all.addAll(moreWaiters);
+        return all;
+    }
+
+    /** Drops every registration of a waiter. */
+    void removeWaiter(Waiter waiter) {
+        List<Waiter> kept = new ArrayList<>(waiters());
+        kept.removeIf(registered -> registered == waiter);
+        firstWaiter = null;
+        moreWaiters = null;
+        kept.forEach(this::addWaiter);
+    }
+
+    /** Takes the waiters away, for counting them down when it finishes: the first, then the rest in order. */
+    Waiter takeFirstWaiter() {
+        Waiter first = firstWaiter;
+        firstWaiter = null;
+        return first;
+    }
+
+    /** After {@link #takeFirstWaiter}: the rest, taken away too, or {@code null}. */
+    List<Waiter> takeMoreWaiters() {
+        List<Waiter> more = moreWaiters;
+        moreWaiters = null;
+        return more;
     }
 
     @Override

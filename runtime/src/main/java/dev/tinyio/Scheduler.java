@@ -252,10 +252,13 @@ final class Scheduler {
         coro.result = result;
         coro.state = Coro.DONE;
         deactivate(coro);
-        List<Waiter> waiters = coro.waiters;
-        coro.waiters = null;
-        if (waiters != null) {
-            for (Waiter waiter : waiters) {
+        Waiter first = coro.takeFirstWaiter();
+        List<Waiter> more = coro.takeMoreWaiters();
+        if (first != null) {
+            countDown(first);
+        }
+        if (more != null) {
+            for (Waiter waiter : more) {
                 countDown(waiter);
             }
         }
@@ -403,12 +406,10 @@ final class Scheduler {
         coro.state = Coro.FAILED;
         deactivate(coro);
         cancelOrphans(pending);
-        if (coro.waiters != null) {
-            for (Waiter waiter : coro.waiters) {
-                if (waiter.coro.state == Coro.ACTIVE && waiter.coro.waitingOn == waiter) {
-                    throw throwInto(waiter.coro, "The coroutine " + coro + ", which this one waits for, timed out "
-                            + "under Tinyio.timeout, so it has no result.");
-                }
+        for (Waiter waiter : coro.waiters()) {
+            if (waiter.coro.state == Coro.ACTIVE && waiter.coro.waitingOn == waiter) {
+                throw throwInto(waiter.coro, "The coroutine " + coro + ", which this one waits for, timed out "
+                        + "under Tinyio.timeout, so it has no result.");
             }
         }
         return new Result<>(null, escaped != null ? escaped : error);
@@ -423,11 +424,11 @@ final class Scheduler {
             return;
         }
         for (Coro<?> awaited : gaveUp.awaitedCoroutines()) {
-            if (awaited.state != Coro.ACTIVE || awaited.waiters == null) {
+            if (awaited.state != Coro.ACTIVE) {
                 continue;
             }
-            awaited.waiters.removeIf(waiter -> waiter == gaveUp);
-            if (awaited.waiters.isEmpty()) {
+            awaited.removeWaiter(gaveUp);
+            if (awaited.waiters().isEmpty()) {
                 Waiter next = awaited.waitingOn;
                 CancelledError cancellation = new CancelledError("Cancelled because the only coroutine waiting for "
                         + "it timed out");
@@ -529,10 +530,8 @@ final class Scheduler {
     private void checkForCycle() {
         Map<Coro<?>, List<Coro<?>>> waitsFor = new HashMap<>();
         for (Coro<?> c = firstActive; c != null; c = c.nextActive) {
-            if (c.waiters != null) {
-                for (Waiter waiter : c.waiters) {
-                    waitsFor.computeIfAbsent(waiter.coro, k -> new ArrayList<>()).add(c);
-                }
+            for (Waiter waiter : c.waiters()) {
+                waitsFor.computeIfAbsent(waiter.coro, k -> new ArrayList<>()).add(c);
             }
         }
         Map<Coro<?>, Boolean> onPath = new IdentityHashMap<>();

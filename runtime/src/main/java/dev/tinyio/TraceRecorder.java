@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * Records runs of a loop as Chrome trace-event JSON, which opens in Perfetto ({@code ui.perfetto.dev}) or
@@ -15,7 +17,24 @@ public final class TraceRecorder {
     /** When recording began, the zero of the timeline. */
     private final long origin = System.nanoTime();
     private final StringBuilder events = new StringBuilder();
+    /** Each recorded coroutine's track; weak, so that recording keeps no finished coroutine alive. */
+    private final Map<Coro<?>, Track> tracks = new WeakHashMap<>();
     private int nextTrack = 1;
+
+    /** A coroutine's track and what is open on it. */
+    private static final class Track {
+        final int id;
+        /** When its current step began. */
+        long steppingSince;
+        /** When its current wait began, or -1 while not waiting. */
+        long waitingSince = -1;
+        /** What its current wait is for. */
+        String waitingFor;
+
+        Track(int id) {
+            this.id = id;
+        }
+    }
 
     /** A recorder with an empty timeline. */
     public TraceRecorder() {
@@ -47,55 +66,60 @@ public final class TraceRecorder {
     /** A coroutine is about to step: its wait, if any, ends now. */
     synchronized void stepping(Coro<?> coro) {
         long now = micros();
-        track(coro);
-        if (coro.waitingSince >= 0) {
-            span(coro, coro.waitingFor, coro.waitingSince, now, "wait");
-            coro.waitingSince = -1;
-        }
-        coro.steppingSince = now;
+        Track track = track(coro);
+        endWait(track, now);
+        track.steppingSince = now;
     }
 
     /** A coroutine stepped: its running span ends, and if it yielded, a wait begins. */
     synchronized void stepped(Coro<?> coro, int outcome, Step out) {
         long now = micros();
-        span(coro, "run", coro.steppingSince, now, "run");
+        Track track = track(coro);
+        span(track, "run", track.steppingSince, now, "run");
         switch (outcome) {
             case Step.YIELDED -> {
-                coro.waitingSince = now;
-                coro.waitingFor = describe(out);
+                track.waitingSince = now;
+                track.waitingFor = describe(out);
             }
-            case Step.THREW -> marker(coro, "failed: " + out.error, now);
-            default -> marker(coro, "returned", now);
+            case Step.THREW -> marker(track, "failed: " + out.error, now);
+            default -> marker(track, "returned", now);
         }
     }
 
     /** A coroutine was cancelled. */
     synchronized void cancelled(Coro<?> coro) {
         long now = micros();
-        track(coro);
-        if (coro.waitingSince >= 0) {
-            span(coro, coro.waitingFor, coro.waitingSince, now, "wait");
-            coro.waitingSince = -1;
-        }
-        marker(coro, "cancelled", now);
+        Track track = track(coro);
+        endWait(track, now);
+        marker(track, "cancelled", now);
     }
 
-    private void track(Coro<?> coro) {
-        if (coro.traceTrack == 0) {
-            coro.traceTrack = nextTrack++;
-            append("{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":1,\"tid\":" + coro.traceTrack
+    private Track track(Coro<?> coro) {
+        Track track = tracks.get(coro);
+        if (track == null) {
+            track = new Track(nextTrack++);
+            tracks.put(coro, track);
+            append("{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":1,\"tid\":" + track.id
                     + ",\"args\":{\"name\":" + quote(coro.toString()) + "}}");
         }
+        return track;
     }
 
-    private void span(Coro<?> coro, String name, long start, long end, String category) {
+    private void endWait(Track track, long now) {
+        if (track.waitingSince >= 0) {
+            span(track, track.waitingFor, track.waitingSince, now, "wait");
+            track.waitingSince = -1;
+        }
+    }
+
+    private void span(Track track, String name, long start, long end, String category) {
         append("{\"name\":" + quote(name) + ",\"cat\":\"" + category + "\",\"ph\":\"X\",\"pid\":1,\"tid\":"
-                + coro.traceTrack + ",\"ts\":" + start + ",\"dur\":" + Math.max(0, end - start) + "}");
+                + track.id + ",\"ts\":" + start + ",\"dur\":" + Math.max(0, end - start) + "}");
     }
 
-    private void marker(Coro<?> coro, String name, long at) {
+    private void marker(Track track, String name, long at) {
         append("{\"name\":" + quote(name) + ",\"cat\":\"mark\",\"ph\":\"i\",\"s\":\"t\",\"pid\":1,\"tid\":"
-                + coro.traceTrack + ",\"ts\":" + at + "}");
+                + track.id + ",\"ts\":" + at + "}");
     }
 
     private void append(String event) {

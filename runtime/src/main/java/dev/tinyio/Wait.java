@@ -1,6 +1,7 @@
 package dev.tinyio;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * The loop's internal wait, made by the one step of a waiting coroutine ({@link Event#await}, {@link Tinyio#sleep}
@@ -8,6 +9,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * deadline passes, whichever is first. Ordered by deadline, then by registration, on the timer heap.
  */
 final class Wait implements Comparable<Wait> {
+    private static final VarHandle FINISHED;
+
+    static {
+        try {
+            FINISHED = MethodHandles.lookup().findVarHandle(Wait.class, "finished", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     /** {@link #timeoutNanos} of a wait that only its event ends. */
     static final long NO_TIMEOUT = -1;
 
@@ -23,8 +34,8 @@ final class Wait implements Comparable<Wait> {
     Waiter waiter;
     /** The run that registered it, which alone may count its waiter down. */
     Scheduler scheduler;
-    /** Set once it has fired or been cancelled: a wait counts down at most once, whoever gets there first. */
-    private final AtomicBoolean finished = new AtomicBoolean();
+    /** 1 once it has fired or been cancelled: a wait counts down at most once, whoever gets there first. */
+    private volatile int finished;
 
     Wait(Event event, long timeoutNanos) {
         this.event = event;
@@ -33,7 +44,7 @@ final class Wait implements Comparable<Wait> {
 
     /** Its event was set, on any thread. */
     void fireFromEvent() {
-        if (finished.compareAndSet(false, true)) {
+        if (finish()) {
             scheduler.wake(this);
         }
     }
@@ -44,7 +55,7 @@ final class Wait implements Comparable<Wait> {
      * @return true if this ended the wait, so its waiter must be counted down
      */
     boolean fireFromTimeout() {
-        if (!finished.compareAndSet(false, true)) {
+        if (!finish()) {
             return false;
         }
         if (event != null) {
@@ -55,9 +66,14 @@ final class Wait implements Comparable<Wait> {
 
     /** Its coroutine was cancelled while waiting: the wait ends without counting down, and leaves its event. */
     void cancel() {
-        if (finished.compareAndSet(false, true) && event != null) {
+        if (finish() && event != null) {
             event.deregister(this);
         }
+    }
+
+    /** Claims the wait's one count-down; false if an event, a timeout or a cancellation already had it. */
+    private boolean finish() {
+        return FINISHED.compareAndSet(this, 0, 1);
     }
 
     @Override

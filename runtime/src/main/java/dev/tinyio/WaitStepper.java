@@ -2,6 +2,7 @@ package dev.tinyio;
 
 import dev.tinyio.internal.Step;
 import dev.tinyio.internal.Stepper;
+import java.time.Duration;
 
 /**
  * The body of a coroutine that waits: its first step makes the loop's internal wait, its second returns.
@@ -11,14 +12,17 @@ import dev.tinyio.internal.Stepper;
 final class WaitStepper implements Stepper {
     /** The wait it makes. */
     private final Wait wait;
-    /** What the coroutine is, for messages. */
-    private final String name;
+    /** What made the coroutine, for messages. */
+    private final String maker;
+    /** Its time limit, for messages, or {@code null}. */
+    private final Duration limit;
     /** Whether the wait has been handed to the loop. */
     private boolean waiting;
 
-    WaitStepper(Wait wait, String name) {
+    WaitStepper(Wait wait, String maker, Duration limit) {
         this.wait = wait;
-        this.name = name;
+        this.maker = maker;
+        this.limit = limit;
     }
 
     @Override
@@ -41,6 +45,6 @@ final class WaitStepper implements Stepper {
 
     @Override
     public String toString() {
-        return name;
+        return maker + "(" + (limit == null ? "" : limit) + ")";
     }
 }

@@ -18,10 +18,15 @@ public final class Frame {
     /** The throwable the suspended call throws when the frame is re-entered, or {@code null}. */
     private Throwable thrown;
 
+    private static final Object[] NO_REFS = new Object[0];
+    private static final long[] NO_PRIMS = new long[0];
+
     Frame(SiteInfo site) {
         this.site = site;
-        this.refs = new Object[site.method.refSlots];
-        this.prims = new long[site.method.primSlots];
+        int refSlots = site.method.refSlots;
+        int primSlots = site.method.primSlots;
+        this.refs = refSlots == 0 ? NO_REFS : new Object[refSlots];
+        this.prims = primSlots == 0 ? NO_PRIMS : new long[primSlots];
     }
 
     void resumeWith(Object value, Throwable thrown) {
@@ -41,6 +46,8 @@ public final class Frame {
         Object v = value;
         thrown = null;
         value = null;
+        // The locals are back in the method: the frame must not keep alive what the method goes on to drop.
+        java.util.Arrays.fill(refs, null);
         if (t != null) {
             throw t;
         }
