@@ -517,6 +517,10 @@ final class Scheduler {
         while ((woken = wakeUps.poll()) != null) {
             countDown(woken.waiter);
         }
+        if (timers.isEmpty()) {
+            // No clock read on the common path: a step with no timers pending costs no nanoTime call.
+            return;
+        }
         long now = System.nanoTime();
         Wait soonest;
         while ((soonest = timers.peek()) != null && soonest.deadline - now <= 0) {

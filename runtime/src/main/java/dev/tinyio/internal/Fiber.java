@@ -21,8 +21,6 @@ public final class Fiber implements Stepper {
     private boolean started;
     /** The innermost saved frame while suspended; {@code null} while running or finished. */
     private Frame top;
-    /** The frame being re-entered by this step, which a new suspension saves into again. */
-    Frame resuming;
     /** Set by a yield, cleared once the suspension has unwound to the loop. */
     boolean suspending;
     /** Whether this suspension counted itself in {@link Suspension#pending}. */
@@ -115,7 +113,6 @@ public final class Fiber implements Stepper {
         top = null;
         Throwable stitched = null;
         while (frame != null) {
-            resuming = frame;
             frame.resumeWith(value, thrown);
             Object result;
             try {
@@ -133,14 +130,12 @@ public final class Fiber implements Stepper {
             }
             if (suspending) {
                 top = endUnwinding();
-                resuming = null;
                 return out.yielded(requestKind, takeRequest());
             }
             value = result;
             thrown = null;
             frame = frame.parent;
         }
-        resuming = null;
         return thrown != null ? out.threw(thrown) : out.returned(value);
     }
 
@@ -176,7 +171,7 @@ public final class Fiber implements Stepper {
 
     /** A fresh activation saves its frame: it becomes the parent of the frames saved so far. */
     Frame save(SiteInfo site) {
-        Frame frame = new Frame(site);
+        Frame frame = new Frame(this, site);
         if (!countedPending) {
             // Only a fresh activation may have instrumented callers still to unwind; re-entered frames return
             // straight to the loop, so plain yields in a resumed frame never touch the shared counter.
@@ -188,8 +183,7 @@ public final class Fiber implements Stepper {
     }
 
     /** The frame being re-entered suspends again: it reuses its own frame object. */
-    Frame resave(SiteInfo site) {
-        Frame frame = resuming;
+    Frame resave(Frame frame, SiteInfo site) {
         frame.site = site;
         link(frame);
         return frame;

@@ -11,6 +11,8 @@ public final class Frame {
     public final long[] prims;
     /** Where this frame is suspended; read by the restore code to pick its entry. */
     public SiteInfo site;
+    /** The coroutine whose frame this is. */
+    final Fiber fiber;
     /** The frame that called this one and waits for its result, or {@code null} at the coroutine's root. */
     Frame parent;
     /** The value the suspended call returns when the frame is re-entered. */
@@ -21,7 +23,8 @@ public final class Frame {
     private static final Object[] NO_REFS = new Object[0];
     private static final long[] NO_PRIMS = new long[0];
 
-    Frame(SiteInfo site) {
+    Frame(Fiber fiber, SiteInfo site) {
+        this.fiber = fiber;
         this.site = site;
         int refSlots = site.method.refSlots;
         int primSlots = site.method.primSlots;

@@ -306,9 +306,13 @@ final class MethodRewriter {
                 out.add(new VarInsnNode(Type.getType(descriptorOf(value)).getOpcode(ISTORE), temps[i]));
             }
         }
+        if (reentry) {
+            out.add(new VarInsnNode(ALOAD, frameLocal));
+        }
         out.add(new LdcInsnNode(siteConstant(site)));
         out.add(new MethodInsnNode(INVOKESTATIC, RuntimeNames.SUSPENSION, reentry ? "resave" : "save",
-                "(" + RuntimeNames.SITE_DESC + ")" + RuntimeNames.FRAME_DESC));
+                "(" + (reentry ? RuntimeNames.FRAME_DESC : "") + RuntimeNames.SITE_DESC + ")"
+                        + RuntimeNames.FRAME_DESC));
         for (SiteLayout.Value value : site.locals) {
             storeInFrame(out, value, value.local());
         }
