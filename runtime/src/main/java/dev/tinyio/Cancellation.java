@@ -54,7 +54,7 @@ final class Cancellation {
             recorder.cancelled(coro);
         }
         CancelledError error = new CancelledError();
-        error.setStackTrace(coro.stepper.suspendedTrace());
+        error.setStackTrace(coro.suspendedTrace());
         int outcome = scheduler.stepCoro(coro, null, error);
         Step out = scheduler.lastStep();
         coro.state = Coro.FAILED;

@@ -55,8 +55,10 @@ public final class Coro<T> {
     /** Threw, or was cancelled; it has no result. */
     static final int FAILED = 3;
 
-    /** Advances the body one step at a time. */
-    final Stepper stepper;
+    /** The user's body, until its first step hands it to the {@link Fiber} that runs it; {@code null} after. */
+    private Object body;
+    /** Advances the coroutine one step at a time: made on the first step for a user's body. */
+    private Stepper stepper;
     /** The loop that started it, or {@code null} while new. */
     Loop owner;
     /** One of {@link #NEW}, {@link #ACTIVE}, {@link #DONE}, {@link #FAILED}. */
@@ -79,6 +81,29 @@ public final class Coro<T> {
         this.stepper = stepper;
     }
 
+    private Coro(Object body) {
+        this.body = body;
+    }
+
+    /**
+     * What steps it. A user's coroutine gets its fiber only when it first runs, so that a coroutine made but not
+     * yet started is one small object.
+     */
+    Stepper stepper() {
+        Stepper current = stepper;
+        if (current == null) {
+            current = body instanceof Body<?> withResult ? new Fiber(withResult) : new Fiber((VoidBody) body);
+            stepper = current;
+            body = null;
+        }
+        return current;
+    }
+
+    /** The stack it is suspended in, innermost first; empty before it starts. */
+    StackTraceElement[] suspendedTrace() {
+        return stepper == null ? NativeSteppers.NO_FRAMES : stepper.suspendedTrace();
+    }
+
     /**
      * A new, not yet started coroutine. Nothing runs until a loop schedules it.
      *
@@ -87,7 +112,7 @@ public final class Coro<T> {
      * @return the coroutine
      */
     public static <T> Coro<T> of(Body<T> body) {
-        return new Coro<>(new Fiber(Objects.requireNonNull(body, "body")));
+        return new Coro<>((Object) Objects.requireNonNull(body, "body"));
     }
 
     /**
@@ -97,7 +122,7 @@ public final class Coro<T> {
      * @return the coroutine
      */
     public static Coro<Void> ofVoid(VoidBody body) {
-        return new Coro<>(new Fiber(Objects.requireNonNull(body, "body")));
+        return new Coro<>((Object) Objects.requireNonNull(body, "body"));
     }
 
     /**
@@ -213,6 +238,7 @@ public final class Coro<T> {
 
     @Override
     public String toString() {
-        return "Coro@" + Integer.toHexString(System.identityHashCode(this)) + "[" + stepper + "]";
+        Object what = stepper != null ? stepper : body.getClass().getName();
+        return "Coro@" + Integer.toHexString(System.identityHashCode(this)) + "[" + what + "]";
     }
 }

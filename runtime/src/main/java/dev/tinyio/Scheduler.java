@@ -3,6 +3,7 @@ package dev.tinyio;
 import dev.tinyio.internal.Carrier;
 import dev.tinyio.internal.Fiber;
 import dev.tinyio.internal.Step;
+import dev.tinyio.internal.Stepper;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -235,9 +236,10 @@ final class Scheduler {
 
     /** Steps one coroutine on this thread's carrier. */
     int stepCoro(Coro<?> coro, Object value, Throwable thrown) {
-        carrier.fiber = coro.stepper instanceof Fiber fiber ? fiber : null;
+        Stepper stepper = coro.stepper();
+        carrier.fiber = stepper instanceof Fiber fiber ? fiber : null;
         try {
-            return coro.stepper.step(value, thrown, out);
+            return stepper.step(value, thrown, out);
         } finally {
             carrier.fiber = null;
         }
@@ -392,7 +394,7 @@ final class Scheduler {
             coro.state = Coro.FAILED;
             return new Result<>(null, error);
         }
-        error.setStackTrace(coro.stepper.suspendedTrace());
+        error.setStackTrace(coro.suspendedTrace());
         Waiter pending = coro.waitingOn;
         int outcome = stepCoro(coro, null, error);
         Throwable escaped = outcome == Step.THREW ? out.error : null;
@@ -432,7 +434,7 @@ final class Scheduler {
                 Waiter next = awaited.waitingOn;
                 CancelledError cancellation = new CancelledError("Cancelled because the only coroutine waiting for "
                         + "it timed out");
-                cancellation.setStackTrace(awaited.stepper.suspendedTrace());
+                cancellation.setStackTrace(awaited.suspendedTrace());
                 int outcome = stepCoro(awaited, null, cancellation);
                 if (!(outcome == Step.THREW && out.error instanceof CancelledError)) {
                     Cancellation.warnImproper(awaited, outcome, out, "cancellation");
@@ -486,7 +488,7 @@ final class Scheduler {
      */
     private Failure throwInto(Coro<?> coro, String message) {
         CancelledError error = new CancelledError(message);
-        error.setStackTrace(coro.stepper.suspendedTrace());
+        error.setStackTrace(coro.suspendedTrace());
         Waiter pending = coro.waitingOn;
         int outcome = stepCoro(coro, null, error);
         Throwable escaped = outcome == Step.THREW ? out.error : null;
@@ -609,7 +611,7 @@ final class Scheduler {
         StringBuilder text = new StringBuilder("tinyio loop run of " + root + "\n");
         for (Coro<?> coro = firstActive; coro != null; coro = coro.nextActive) {
             text.append("  ").append(coro).append('\n').append("    ").append(doing(coro)).append('\n');
-            for (StackTraceElement element : coro.stepper.suspendedTrace()) {
+            for (StackTraceElement element : coro.suspendedTrace()) {
                 text.append("      at ").append(element).append('\n');
             }
         }
