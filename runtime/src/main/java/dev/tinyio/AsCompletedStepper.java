@@ -17,6 +17,8 @@ final class AsCompletedStepper<T> implements Stepper {
     private final List<Event> completed = new ArrayList<>();
     private final List<T> results = new ArrayList<>();
     private boolean started;
+    /** How many have completed so far. */
+    private int recorded;
 
     AsCompletedStepper(Set<? extends Coro<? extends T>> coros) {
         this.coros = new ArrayList<>(coros);
@@ -34,42 +36,17 @@ final class AsCompletedStepper<T> implements Stepper {
         if (!started) {
             started = true;
             Set<Coro<Void>> recorders = new LinkedHashSet<>();
-            int[] next = {0};
             for (Coro<? extends T> coro : coros) {
-                recorders.add(new Coro<>(new Recorder(coro, next)));
+                recorders.add(new Coro<>(new AwaitStepper(coro, "asCompleted recorder", this::record,
+                        AwaitStepper.IGNORE_CANCELLATION)));
             }
             return out.yielded(Step.SET, recorders);
         }
         List<Coro<T>> inOrder = new ArrayList<>();
         for (int i = 0; i < coros.size(); i++) {
             int index = i;
-            inOrder.add(new Coro<>(new Stepper() {
-                private final Wait wait = new Wait(completed.get(index), Wait.NO_TIMEOUT);
-                private boolean waiting;
-
-                @Override
-                public int step(Object ignored, Throwable cancelled, Step result) {
-                    if (cancelled != null) {
-                        wait.cancel();
-                        return result.threw(cancelled);
-                    }
-                    if (!waiting) {
-                        waiting = true;
-                        return result.yielded(Step.WAIT, wait);
-                    }
-                    return result.returned(results.get(index));
-                }
-
-                @Override
-                public StackTraceElement[] suspendedTrace() {
-                    return NativeSteppers.NO_FRAMES;
-                }
-
-                @Override
-                public String toString() {
-                    return "completion " + index + " of asCompleted";
-                }
-            }));
+            inOrder.add(new Coro<>(new WaitStepper(new Wait(completed.get(index), Wait.NO_TIMEOUT),
+                    "asCompleted completion " + index, null, result -> result.returned(results.get(index)))));
         }
         return out.returned(inOrder);
     }
@@ -84,41 +61,11 @@ final class AsCompletedStepper<T> implements Stepper {
         return "Tinyio.asCompleted";
     }
 
-    /** Waits for one coroutine and files its result under the next completion index. */
-    private final class Recorder implements Stepper {
-        private final Coro<? extends T> coro;
-        private final int[] next;
-        private boolean yielded;
-
-        Recorder(Coro<? extends T> coro, int[] next) {
-            this.coro = coro;
-            this.next = next;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public int step(Object value, Throwable thrown, Step out) {
-            if (thrown != null) {
-                return out.threw(thrown);
-            }
-            if (!yielded) {
-                yielded = true;
-                return out.yielded(Step.ONE, coro);
-            }
-            int index = next[0]++;
-            results.set(index, (T) value);
-            completed.get(index).set();
-            return out.returned(null);
-        }
-
-        @Override
-        public StackTraceElement[] suspendedTrace() {
-            return NativeSteppers.NO_FRAMES;
-        }
-
-        @Override
-        public String toString() {
-            return "asCompleted recorder of " + coro;
-        }
+    /** Files a result under the next completion index, and wakes whoever waits for that completion. */
+    @SuppressWarnings("unchecked")
+    private void record(Object value) {
+        int index = recorded++;
+        results.set(index, (T) value);
+        completed.get(index).set();
     }
 }

@@ -27,9 +27,11 @@ final class CopyStepper<T> implements Stepper {
         }
         if (!scheduled) {
             scheduled = true;
-            return out.yielded(Step.SET, java.util.Set.of(new Coro<>(new Recorder())));
+            return out.yielded(Step.SET, java.util.Set.of(new Coro<>(new AwaitStepper(coro, "copy recorder",
+                    this::record, this::recordFailure))));
         }
-        return out.returned(new Coro<T>(new Reader()));
+        return out.returned(new Coro<T>(new WaitStepper(new Wait(recorded, Wait.NO_TIMEOUT), "Tinyio.copy", null,
+                result -> failure != null ? result.threw(failure) : result.returned(this.result))));
     }
 
     @Override
@@ -42,64 +44,14 @@ final class CopyStepper<T> implements Stepper {
         return "Tinyio.copy(" + coro + ")";
     }
 
-    /** Waits for the original in its loop and records how it ended. */
-    private final class Recorder implements Stepper {
-        private boolean yielded;
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public int step(Object value, Throwable thrown, Step out) {
-            if (thrown != null) {
-                failure = thrown;
-                recorded.set();
-                return out.threw(thrown);
-            }
-            if (!yielded) {
-                yielded = true;
-                return out.yielded(Step.ONE, coro);
-            }
-            result = (T) value;
-            recorded.set();
-            return out.returned(null);
-        }
-
-        @Override
-        public StackTraceElement[] suspendedTrace() {
-            return NativeSteppers.NO_FRAMES;
-        }
-
-        @Override
-        public String toString() {
-            return "copy recorder of " + coro;
-        }
+    @SuppressWarnings("unchecked")
+    private void record(Object value) {
+        result = (T) value;
+        recorded.set();
     }
 
-    /** The copy: waits for the recording, wherever it runs, and returns or throws what the original did. */
-    private final class Reader implements Stepper {
-        private final Wait wait = new Wait(recorded, Wait.NO_TIMEOUT);
-        private boolean waiting;
-
-        @Override
-        public int step(Object value, Throwable thrown, Step out) {
-            if (thrown != null) {
-                wait.cancel();
-                return out.threw(thrown);
-            }
-            if (!waiting) {
-                waiting = true;
-                return out.yielded(Step.WAIT, wait);
-            }
-            return failure != null ? out.threw(failure) : out.returned(result);
-        }
-
-        @Override
-        public StackTraceElement[] suspendedTrace() {
-            return NativeSteppers.NO_FRAMES;
-        }
-
-        @Override
-        public String toString() {
-            return "copy of " + coro;
-        }
+    private void recordFailure(Throwable thrownIn) {
+        failure = thrownIn;
+        recorded.set();
     }
 }

@@ -58,7 +58,7 @@ public final class Event {
      * @return the coroutine
      */
     public Coro<Void> await() {
-        return new Coro<>(new WaitStepper(new Wait(this, Wait.NO_TIMEOUT), "Event.await", null));
+        return new Coro<>(new WaitStepper(new Wait(this, Wait.NO_TIMEOUT), "Event.await", null, WaitStepper.NOTHING));
     }
 
     /**
@@ -69,7 +69,7 @@ public final class Event {
      */
     public Coro<Void> await(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
-        return new Coro<>(new WaitStepper(new Wait(this, Tinyio.nanosOf(timeout)), "Event.await", timeout));
+        return new Coro<>(new WaitStepper(new Wait(this, Tinyio.nanosOf(timeout)), "Event.await", timeout, WaitStepper.NOTHING));
     }
 
     /**

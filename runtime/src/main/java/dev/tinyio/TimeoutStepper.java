@@ -37,7 +37,8 @@ final class TimeoutStepper<T> implements Stepper {
             return out.threw(thrown);
         }
         if (wrapper == null) {
-            wrapper = new Coro<>(new Recorder());
+            wrapper = new Coro<>(new AwaitStepper(coro, "timeout recorder", this::record,
+                    AwaitStepper.IGNORE_CANCELLATION));
             return out.yielded(Step.SET, java.util.Set.of(wrapper));
         }
         if (!waiting) {
@@ -65,34 +66,10 @@ final class TimeoutStepper<T> implements Stepper {
         return "Tinyio.timeout(" + coro + ", " + limit + ")";
     }
 
-    /** Waits for the coroutine in the background and records its result. */
-    private final class Recorder implements Stepper {
-        private boolean yielded;
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public int step(Object value, Throwable thrown, Step out) {
-            if (thrown != null) {
-                return out.threw(thrown);
-            }
-            if (!yielded) {
-                yielded = true;
-                return out.yielded(Step.ONE, coro);
-            }
-            result = (T) value;
-            finished = true;
-            done.set();
-            return out.returned(null);
-        }
-
-        @Override
-        public StackTraceElement[] suspendedTrace() {
-            return NativeSteppers.NO_FRAMES;
-        }
-
-        @Override
-        public String toString() {
-            return "timeout recorder of " + coro;
-        }
+    @SuppressWarnings("unchecked")
+    private void record(Object value) {
+        result = (T) value;
+        finished = true;
+        done.set();
     }
 }
