@@ -21,9 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,31 +53,12 @@ class DiagnosticsTest {
 
     @Test
     void a_cycle_logs_the_dump() {
+        Coro<?>[] self = new Coro<?>[1];
+        self[0] = Coro.of(() -> Coro.yield(self[0]));
         List<String> logged = new ArrayList<>();
-        Logger logger = Logger.getLogger("dev.tinyio");
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(handler);
-        logger.setUseParentHandlers(false);
-        try {
-            Coro<?>[] self = new Coro<?>[1];
-            self[0] = Coro.of(() -> Coro.yield(self[0]));
-            assertThrows(CancelledError.class, () -> new Loop().run(self[0]));
-        } finally {
-            logger.removeHandler(handler);
-            logger.setUseParentHandlers(true);
+        for (LogRecord record : LogCapture.during(() -> assertThrows(CancelledError.class,
+                () -> new Loop().run(self[0])))) {
+            logged.add(record.getMessage());
         }
         assertEquals(1, logged.size(), logged::toString);
         assertTrue(logged.get(0).startsWith("Cycle detected"), logged.get(0));

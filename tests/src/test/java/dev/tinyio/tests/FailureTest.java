@@ -16,9 +16,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** One failure cancels everything, every coroutine cleans up, and the error reads like one stack trace. */
@@ -90,7 +88,7 @@ class FailureTest {
 
     @Test
     void an_error_during_cancellation_makes_a_group_in_auto_mode_and_is_logged() {
-        List<LogRecord> warnings = captureWarnings(() -> {
+        List<LogRecord> warnings = LogCapture.during(() -> {
             ExceptionGroup group = assertThrows(ExceptionGroup.class, () -> new Loop().run(Coro.ofVoid(() -> {
                 Coro<Void> stubborn = Coro.ofVoid(() -> {
                     try {
@@ -115,7 +113,7 @@ class FailureTest {
 
     @Test
     void returning_instead_of_propagating_the_cancellation_only_warns() {
-        List<LogRecord> warnings = captureWarnings(() -> assertThrows(IllegalStateException.class,
+        List<LogRecord> warnings = LogCapture.during(() -> assertThrows(IllegalStateException.class,
                 () -> new Loop().run(Coro.ofVoid(() -> {
                     Coro<Integer> swallower = Coro.of(() -> {
                         try {
@@ -138,7 +136,7 @@ class FailureTest {
     @Test
     void yielding_instead_of_propagating_the_cancellation_warns_and_is_never_resumed() {
         int[] resumed = {0};
-        List<LogRecord> warnings = captureWarnings(() -> assertThrows(IllegalStateException.class,
+        List<LogRecord> warnings = LogCapture.during(() -> assertThrows(IllegalStateException.class,
                 () -> new Loop().run(Coro.ofVoid(() -> {
                     Coro<Void> yielder = Coro.ofVoid(() -> {
                         try {
@@ -342,33 +340,5 @@ class FailureTest {
             stripped.add(method.replaceAll("\\$\\d+$", "\\$"));
         }
         return stripped;
-    }
-
-    private static List<LogRecord> captureWarnings(Runnable action) {
-        Logger logger = Logger.getLogger("dev.tinyio");
-        List<LogRecord> records = new ArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(handler);
-        logger.setUseParentHandlers(false);
-        try {
-            action.run();
-        } finally {
-            logger.removeHandler(handler);
-            logger.setUseParentHandlers(true);
-        }
-        return records;
     }
 }
