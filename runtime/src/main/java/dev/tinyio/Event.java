@@ -2,10 +2,8 @@ package dev.tinyio;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * A flag that coroutines wait for. {@link #set} wakes every current waiter, from any thread, and wakes the loop at
@@ -16,7 +14,7 @@ public final class Event {
     /** Whether the flag is up; guarded by {@code this}. */
     private boolean set;
     /** Waits registered and not yet ended, in registration order; guarded by {@code this}. */
-    private final Set<Wait> waits = new LinkedHashSet<>();
+    private final ArrayList<Wait> waits = new ArrayList<>(2);
 
     /** An event whose flag is down. */
     public Event() {
@@ -24,17 +22,22 @@ public final class Event {
 
     /** Raises the flag and wakes every coroutine waiting for it. Safe to call from any thread. */
     public void set() {
-        List<Wait> woken;
+        Object woken;
         synchronized (this) {
             if (set) {
                 return;
             }
             set = true;
-            woken = new ArrayList<>(waits);
+            // Most events have one waiter: hand it over without copying a list.
+            woken = waits.isEmpty() ? null : waits.size() == 1 ? waits.get(0) : List.copyOf(waits);
             waits.clear();
         }
-        for (Wait wait : woken) {
-            wait.fireFromEvent();
+        if (woken instanceof Wait one) {
+            one.fireFromEvent();
+        } else if (woken != null) {
+            for (Object wait : (List<?>) woken) {
+                ((Wait) wait).fireFromEvent();
+            }
         }
     }
 

@@ -275,7 +275,9 @@ final class Scheduler {
                 }
                 Coro<?> awaited = (Coro<?>) request;
                 checkYieldable(coro, awaited);
-                await(coro, awaited, List.of(awaited));
+                Waiter waiter = new Waiter(coro, awaited, 1);
+                coro.waitingOn = waiter;
+                awaitMember(waiter, awaited);
             }
             case Step.LIST -> {
                 List<?> list = (List<?>) request;
@@ -318,15 +320,19 @@ final class Scheduler {
         Waiter waiter = new Waiter(coro, awaited, members.size());
         coro.waitingOn = waiter;
         for (Object member : members) {
-            Coro<?> awaitedCoro = (Coro<?>) member;
-            switch (awaitedCoro.state) {
-                case Coro.DONE -> countDown(waiter);
-                case Coro.ACTIVE -> awaitedCoro.addWaiter(waiter);
-                default -> {
-                    activate(awaitedCoro);
-                    enqueue(awaitedCoro, null);
-                    awaitedCoro.addWaiter(waiter);
-                }
+            awaitMember(waiter, (Coro<?>) member);
+        }
+    }
+
+    /** Counts a waiter down for a finished member, or registers it, starting the member if it is new. */
+    private void awaitMember(Waiter waiter, Coro<?> member) {
+        switch (member.state) {
+            case Coro.DONE -> countDown(waiter);
+            case Coro.ACTIVE -> member.addWaiter(waiter);
+            default -> {
+                activate(member);
+                enqueue(member, null);
+                member.addWaiter(waiter);
             }
         }
     }
