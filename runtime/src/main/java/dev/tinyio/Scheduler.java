@@ -10,10 +10,8 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * One run of a {@link Loop}: the queue of coroutines ready to step, the insertion-ordered coroutines it knows,
@@ -31,22 +29,22 @@ final class Scheduler {
     private final GroupMode mode;
     /** Ready coroutines and the values to resume them with. */
     private final ReadyQueue queue = new ReadyQueue();
-    /** Pending waits with a deadline, soonest first. */
-    private final PriorityQueue<Wait> timers = new PriorityQueue<>();
     /** The outcome of each step, reused. */
     private final Step out = new Step();
     /** This thread's pointer to the fiber being stepped. */
     private final Carrier carrier = Carrier.get();
     /** The thread running the loop, which alone touches the queue and the timers. */
     private final Thread thread = Thread.currentThread();
-    /** Waits fired by other threads, to be counted down on the loop's thread. */
-    private final ConcurrentLinkedQueue<Wait> wakeUps = new ConcurrentLinkedQueue<>();
+    /** Timeouts, and wake-ups from other threads. */
+    private final Timers timers = new Timers(thread);
+    /** {@link #countDown}, made once rather than at every step. */
+    private final Consumer<Waiter> countDown = this::countDown;
+    /** Times coroutines out for {@link Tinyio#timeout}. */
+    private final TimeOuts timeOuts = new TimeOuts(this);
     /** Oldest active coroutine: the head of the insertion-ordered map of SEMANTICS.md. */
     private Coro<?> firstActive;
     /** Newest active coroutine. */
     private Coro<?> lastActive;
-    /** How many timers were ever registered, for first-in first-out ties. */
-    private long timerSequence;
     /** Whether every coroutine has finished, or the run failed. */
     private boolean finished;
     /** Whether this blocked spell has been checked for a cycle of waits: once each time the queue runs dry. */
@@ -92,7 +90,7 @@ final class Scheduler {
         Fiber outerFiber = carrier.fiber;
         stepping = true;
         try {
-            collectWakeUps();
+            timers.collect(countDown);
             if (queue.isEmpty()) {
                 if (firstActive == null) {
                     finished = true;
@@ -121,19 +119,7 @@ final class Scheduler {
      * {@code KeyboardInterrupt}.
      */
     void awaitWakeUp() {
-        if (!wakeUps.isEmpty() || finished) {
-            return;
-        }
-        Wait soonest = timers.peek();
-        if (soonest == null) {
-            LockSupport.park(this);
-        } else {
-            long remaining = soonest.deadline - System.nanoTime();
-            if (remaining > 0) {
-                LockSupport.parkNanos(this, remaining);
-            }
-        }
-        if (Thread.interrupted()) {
+        if (!finished && timers.park(this)) {
             throw crash(new Failure(null, new InterruptedException("Loop.run was interrupted while waiting")));
         }
     }
@@ -145,11 +131,7 @@ final class Scheduler {
      *     another thread (or a coroutine of another loop) can wake it
      */
     long wakeUpDeadline() {
-        if (!wakeUps.isEmpty()) {
-            return System.nanoTime();
-        }
-        Wait soonest = timers.peek();
-        return soonest == null ? Long.MAX_VALUE : soonest.deadline;
+        return timers.deadline();
     }
 
     /**
@@ -219,7 +201,7 @@ final class Scheduler {
         }
         int outcome = stepCoro(coro, value, null);
         while (outcome == Step.YIELDED && out.requestKind == Step.TIME_OUT) {
-            Result<?> timedOut = timeOut((TimeoutStepper.TimeOut<?>) out.request);
+            Result<?> timedOut = timeOuts.timeOut((TimeoutStepper.TimeOut<?>) out.request);
             out.clear();
             outcome = stepCoro(coro, timedOut, null);
         }
@@ -348,9 +330,7 @@ final class Scheduler {
             return;
         }
         if (wait.timeoutNanos != Wait.NO_TIMEOUT) {
-            wait.deadline = System.nanoTime() + wait.timeoutNanos;
-            wait.sequence = timerSequence++;
-            timers.add(wait);
+            timers.arm(wait);
         }
     }
 
@@ -363,8 +343,7 @@ final class Scheduler {
         if (Thread.currentThread() == thread) {
             countDown(wait.waiter);
         } else {
-            wakeUps.add(wait);
-            LockSupport.unpark(thread);
+            timers.handOver(wait);
         }
         Runnable listener = wakeUpListener;
         if (listener != null && !stepping) {
@@ -372,84 +351,10 @@ final class Scheduler {
         }
     }
 
-    private void countDown(Waiter waiter) {
+    void countDown(Waiter waiter) {
         if (waiter.countDown() && waiter.coro.waitingOn == waiter && waiter.coro.state == Coro.ACTIVE) {
             waiter.coro.waitingOn = null;
             enqueue(waiter.coro, waiter.value());
-        }
-    }
-
-    /**
-     * Times a coroutine out for {@link Tinyio#timeout}: its recorder ends unrun, and a {@link TimeoutError} is
-     * thrown into it at its suspension point. However it responds, it is finished for good; a coroutine that also
-     * waited for it can never have its result, and is cancelled.
-     */
-    private Result<?> timeOut(TimeoutStepper.TimeOut<?> request) {
-        Coro<?> recorder = request.wrapper();
-        if (recorder.state == Coro.ACTIVE) {
-            recorder.state = Coro.FAILED;
-            deactivate(recorder);
-        }
-        Coro<?> coro = request.coro();
-        TimeoutError error = request.error();
-        if (coro.state == Coro.DONE) {
-            return new Result<>(coro.result, null);
-        }
-        if (coro.state != Coro.ACTIVE) {
-            coro.owner = loop;
-            coro.state = Coro.FAILED;
-            return new Result<>(null, error);
-        }
-        error.setStackTrace(coro.suspendedTrace());
-        Waiter pending = coro.waitingOn;
-        int outcome = stepCoro(coro, null, error);
-        Throwable escaped = outcome == Step.THREW ? out.error : null;
-        if (escaped != null && !(escaped instanceof TimeoutError)) {
-            throw fail(coro, escaped);
-        }
-        if (escaped == null) {
-            Cancellation.warnImproper(coro, outcome, out, "its timeout");
-        }
-        out.clear();
-        coro.state = Coro.FAILED;
-        deactivate(coro);
-        cancelOrphans(pending);
-        for (Waiter waiter : coro.waiters()) {
-            if (waiter.coro.state == Coro.ACTIVE && waiter.coro.waitingOn == waiter) {
-                throw throwInto(waiter.coro, "The coroutine " + coro + ", which this one waits for, timed out "
-                        + "under Tinyio.timeout, so it has no result.");
-            }
-        }
-        return new Result<>(null, escaped != null ? escaped : error);
-    }
-
-    /**
-     * A waiter gave up for good (its coroutine timed out): each coroutine it waited for that no one else waits for
-     * now is cancelled, and so on down, so that nothing is left running for a result no one will read.
-     */
-    private void cancelOrphans(Waiter gaveUp) {
-        if (gaveUp == null) {
-            return;
-        }
-        for (Coro<?> awaited : gaveUp.awaitedCoroutines()) {
-            if (awaited.state != Coro.ACTIVE) {
-                continue;
-            }
-            awaited.removeWaiter(gaveUp);
-            if (awaited.waiters().isEmpty()) {
-                Waiter next = awaited.waitingOn;
-                CancelledError cancellation = new CancelledError("Cancelled because the only coroutine waiting for "
-                        + "it timed out");
-                cancellation.setStackTrace(awaited.suspendedTrace());
-                int outcome = stepCoro(awaited, null, cancellation);
-                if (!(outcome == Step.THREW && out.error instanceof CancelledError)) {
-                    Cancellation.warnImproper(awaited, outcome, out, "cancellation");
-                }
-                out.clear();
-                awaited.state = Coro.FAILED;
-                deactivate(awaited);
-                cancelOrphans(next);
-            }
         }
     }
 
@@ -492,7 +397,7 @@ final class Scheduler {
      * Throws a {@link CancelledError} into a coroutine at its suspension point, as tinyio's {@code _throw}: the
      * loop then fails with it, or, if the coroutine did not let it escape, with a new one caused by what it did.
      */
-    private Failure throwInto(Coro<?> coro, String message) {
+    Failure throwInto(Coro<?> coro, String message) {
         CancelledError error = new CancelledError(message);
         error.setStackTrace(coro.suspendedTrace());
         Waiter pending = coro.waitingOn;
@@ -509,7 +414,7 @@ final class Scheduler {
         return fail(coro, replacement);
     }
 
-    private Failure fail(Coro<?> coro, Throwable error) {
+    Failure fail(Coro<?> coro, Throwable error) {
         coro.state = Coro.FAILED;
         deactivate(coro);
         return new Failure(coro, error);
@@ -518,26 +423,6 @@ final class Scheduler {
     // -----------------------------------------------------------------------------------------------------------
     // Time and blocking
     // -----------------------------------------------------------------------------------------------------------
-
-    /** Before each step: wake-ups handed over by other threads, then expired timeouts, count their waiters down. */
-    private void collectWakeUps() {
-        Wait woken;
-        while ((woken = wakeUps.poll()) != null) {
-            countDown(woken.waiter);
-        }
-        if (timers.isEmpty()) {
-            // No clock read on the common path: a step with no timers pending costs no nanoTime call.
-            return;
-        }
-        long now = System.nanoTime();
-        Wait soonest;
-        while ((soonest = timers.peek()) != null && soonest.deadline - now <= 0) {
-            timers.poll();
-            if (soonest.fireFromTimeout()) {
-                countDown(soonest.waiter);
-            }
-        }
-    }
 
     private void checkForCycle() {
         Map<Coro<?>, List<Coro<?>>> waitsFor = new HashMap<>();
@@ -621,9 +506,9 @@ final class Scheduler {
                 text.append("      at ").append(element).append('\n');
             }
         }
-        Wait soonest = timers.peek();
-        if (soonest != null) {
-            text.append("  next timeout in ").append(Math.max(0, (soonest.deadline - System.nanoTime()) / 1_000_000))
+        long deadline = timers.deadline();
+        if (deadline != Long.MAX_VALUE) {
+            text.append("  next wake-up in ").append(Math.max(0, (deadline - System.nanoTime()) / 1_000_000))
                     .append(" ms\n");
         }
         return text.toString();
