@@ -6,10 +6,7 @@ import dev.tinyio.internal.Step;
 import dev.tinyio.internal.Stepper;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -41,10 +38,8 @@ final class Scheduler {
     private final Consumer<Waiter> countDown = this::countDown;
     /** Times coroutines out for {@link Tinyio#timeout}. */
     private final TimeOuts timeOuts = new TimeOuts(this);
-    /** Oldest active coroutine: the head of the insertion-ordered map of SEMANTICS.md. */
-    private Coro<?> firstActive;
-    /** Newest active coroutine. */
-    private Coro<?> lastActive;
+    /** The unfinished coroutines it knows, in insertion order. */
+    private final ActiveCoroutines active = new ActiveCoroutines();
     /** Whether every coroutine has finished, or the run failed. */
     private boolean finished;
     /** Whether this blocked spell has been checked for a cycle of waits: once each time the queue runs dry. */
@@ -92,7 +87,7 @@ final class Scheduler {
         try {
             timers.collect(countDown);
             if (queue.isEmpty()) {
-                if (firstActive == null) {
+                if (active.isEmpty()) {
                     finished = true;
                     loop.finished();
                 } else if (!checkedForCycle) {
@@ -425,35 +420,11 @@ final class Scheduler {
     // -----------------------------------------------------------------------------------------------------------
 
     private void checkForCycle() {
-        Map<Coro<?>, List<Coro<?>>> waitsFor = new HashMap<>();
-        for (Coro<?> c = firstActive; c != null; c = c.nextActive) {
-            for (Waiter waiter : c.waiters()) {
-                waitsFor.computeIfAbsent(waiter.coro, k -> new ArrayList<>()).add(c);
-            }
+        if (WaitGraph.hasCycle(active.inOrder())) {
+            LOG.log(System.Logger.Level.WARNING, "Cycle detected in tinyio loop:\n" + dump());
+            throw throwInto(root, "Cycle detected in tinyio loop. Cancelling all coroutines. (The loop's state was "
+                    + "logged to dev.tinyio; Loop.dump() shows it too.)");
         }
-        Map<Coro<?>, Boolean> onPath = new IdentityHashMap<>();
-        for (Coro<?> start : waitsFor.keySet()) {
-            if (hasCycle(start, waitsFor, onPath)) {
-                LOG.log(System.Logger.Level.WARNING, "Cycle detected in tinyio loop:\n" + dump());
-                throw throwInto(root, "Cycle detected in tinyio loop. Cancelling all coroutines. (The loop's "
-                        + "state was logged to dev.tinyio; Loop.dump() shows it too.)");
-            }
-        }
-    }
-
-    private static boolean hasCycle(Coro<?> node, Map<Coro<?>, List<Coro<?>>> edges, Map<Coro<?>, Boolean> state) {
-        Boolean seen = state.get(node);
-        if (seen != null) {
-            return seen;
-        }
-        state.put(node, Boolean.TRUE);
-        for (Coro<?> next : edges.getOrDefault(node, List.of())) {
-            if (hasCycle(next, edges, state)) {
-                return true;
-            }
-        }
-        state.put(node, Boolean.FALSE);
-        return false;
     }
 
     // -----------------------------------------------------------------------------------------------------------
@@ -463,34 +434,11 @@ final class Scheduler {
     private void activate(Coro<?> coro) {
         coro.owner = loop;
         coro.state = Coro.ACTIVE;
-        coro.previousActive = lastActive;
-        if (lastActive == null) {
-            firstActive = coro;
-        } else {
-            lastActive.nextActive = coro;
-        }
-        lastActive = coro;
+        active.add(coro);
     }
 
     void deactivate(Coro<?> coro) {
-        Coro<?> previous = coro.previousActive;
-        Coro<?> next = coro.nextActive;
-        if (previous == null) {
-            if (firstActive == coro) {
-                firstActive = next;
-            }
-        } else {
-            previous.nextActive = next;
-        }
-        if (next == null) {
-            if (lastActive == coro) {
-                lastActive = previous;
-            }
-        } else {
-            next.previousActive = previous;
-        }
-        coro.previousActive = null;
-        coro.nextActive = null;
+        active.remove(coro);
         coro.waitingOn = null;
     }
 
@@ -500,7 +448,7 @@ final class Scheduler {
      */
     String dump() {
         StringBuilder text = new StringBuilder("tinyio loop run of " + root + "\n");
-        for (Coro<?> coro = firstActive; coro != null; coro = coro.nextActive) {
+        for (Coro<?> coro : active.inOrder()) {
             text.append("  ").append(coro).append('\n').append("    ").append(doing(coro)).append('\n');
             for (StackTraceElement element : coro.suspendedTrace()) {
                 text.append("      at ").append(element).append('\n');
@@ -528,11 +476,7 @@ final class Scheduler {
 
     /** The active coroutines, in insertion order. */
     List<Coro<?>> activeCoroutines() {
-        List<Coro<?>> active = new ArrayList<>();
-        for (Coro<?> c = firstActive; c != null; c = c.nextActive) {
-            active.add(c);
-        }
-        return active;
+        return active.inOrder();
     }
 
     /** A coroutine, or the loop itself, failed: unwinds the run to {@link #runToEnd}. */

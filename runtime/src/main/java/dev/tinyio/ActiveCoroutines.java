@@ -1,0 +1,60 @@
+package dev.tinyio;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The unfinished coroutines a run knows, in the order it first saw them: the insertion-ordered map of SEMANTICS.md,
+ * as a list threaded through the coroutines themselves, so adding and removing cost nothing to allocate.
+ */
+final class ActiveCoroutines {
+    /** Oldest active coroutine. */
+    private Coro<?> first;
+    /** Newest active coroutine. */
+    private Coro<?> last;
+
+    boolean isEmpty() {
+        return first == null;
+    }
+
+    void add(Coro<?> coro) {
+        coro.previousActive = last;
+        if (last == null) {
+            first = coro;
+        } else {
+            last.nextActive = coro;
+        }
+        last = coro;
+    }
+
+    /** Removes a coroutine; one that is not in the list is left as it is. */
+    void remove(Coro<?> coro) {
+        Coro<?> previous = coro.previousActive;
+        Coro<?> next = coro.nextActive;
+        if (previous == null) {
+            if (first == coro) {
+                first = next;
+            }
+        } else {
+            previous.nextActive = next;
+        }
+        if (next == null) {
+            if (last == coro) {
+                last = previous;
+            }
+        } else {
+            next.previousActive = previous;
+        }
+        coro.previousActive = null;
+        coro.nextActive = null;
+    }
+
+    /** The coroutines, oldest first, as a list of their own. */
+    List<Coro<?>> inOrder() {
+        List<Coro<?>> active = new ArrayList<>();
+        for (Coro<?> coro = first; coro != null; coro = coro.nextActive) {
+            active.add(coro);
+        }
+        return active;
+    }
+}
