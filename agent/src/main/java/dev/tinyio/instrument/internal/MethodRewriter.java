@@ -25,7 +25,6 @@ import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
-import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
@@ -303,7 +302,7 @@ final class MethodRewriter {
             if (value.kind() == SiteLayout.Kind.NULL) {
                 out.add(new InsnNode(POP));
             } else {
-                out.add(new VarInsnNode(Type.getType(descriptorOf(value)).getOpcode(ISTORE), temps[i]));
+                out.add(new VarInsnNode(Type.getType(FrameSlots.descriptorOf(value)).getOpcode(ISTORE), temps[i]));
             }
         }
         if (reentry) {
@@ -314,14 +313,14 @@ final class MethodRewriter {
                 "(" + (reentry ? RuntimeNames.FRAME_DESC : "") + RuntimeNames.SITE_DESC + ")"
                         + RuntimeNames.FRAME_DESC));
         for (SiteLayout.Value value : site.locals) {
-            storeInFrame(out, value, value.local());
+            FrameSlots.storeInFrame(out, value, value.local());
         }
         for (int i = 0; i < site.stack.size(); i++) {
-            storeInFrame(out, site.stack.get(i), temps[i]);
+            FrameSlots.storeInFrame(out, site.stack.get(i), temps[i]);
         }
         out.add(new InsnNode(POP));
         Type returnType = Type.getReturnType(reentry ? copyDescriptor() : method.desc);
-        out.add(dummy(returnType));
+        out.add(FrameSlots.dummy(returnType));
         out.add(new InsnNode(returnType.getOpcode(IRETURN)));
     }
 
@@ -333,36 +332,6 @@ final class MethodRewriter {
             local += site.stack.get(i).size();
         }
         return temps;
-    }
-
-    private static void storeInFrame(InsnList out, SiteLayout.Value value, int local) {
-        if (value.kind() == SiteLayout.Kind.NULL) {
-            return;
-        }
-        out.add(new InsnNode(DUP));
-        boolean reference = value.kind() == SiteLayout.Kind.REF;
-        out.add(new FieldInsnNode(GETFIELD, RuntimeNames.FRAME, reference ? "refs" : "prims",
-                reference ? "[Ljava/lang/Object;" : "[J"));
-        out.add(intConstant(value.slot()));
-        switch (value.kind()) {
-            case REF -> out.add(new VarInsnNode(ALOAD, local));
-            case INT -> {
-                out.add(new VarInsnNode(ILOAD, local));
-                out.add(new InsnNode(I2L));
-            }
-            case FLOAT -> {
-                out.add(new VarInsnNode(FLOAD, local));
-                out.add(new MethodInsnNode(INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I"));
-                out.add(new InsnNode(I2L));
-            }
-            case LONG -> out.add(new VarInsnNode(LLOAD, local));
-            case DOUBLE -> {
-                out.add(new VarInsnNode(DLOAD, local));
-                out.add(new MethodInsnNode(INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J"));
-            }
-            default -> throw new IllegalStateException(value.toString());
-        }
-        out.add(new InsnNode(reference ? AASTORE : LASTORE));
     }
 
     // -----------------------------------------------------------------------------------------------------------
@@ -388,11 +357,11 @@ final class MethodRewriter {
             List<TryCatchBlockNode> extraHandlers) {
         line(out, site);
         for (SiteLayout.Value value : site.locals) {
-            loadFromFrame(out, value);
-            out.add(new VarInsnNode(Type.getType(descriptorOf(value)).getOpcode(ISTORE), value.local()));
+            FrameSlots.loadFromFrame(out, value, frameLocal);
+            out.add(new VarInsnNode(Type.getType(FrameSlots.descriptorOf(value)).getOpcode(ISTORE), value.local()));
         }
         for (SiteLayout.Value value : site.stack) {
-            loadFromFrame(out, value);
+            FrameSlots.loadFromFrame(out, value, frameLocal);
         }
         LabelNode start = new LabelNode();
         LabelNode end = new LabelNode();
@@ -401,38 +370,8 @@ final class MethodRewriter {
         out.add(new MethodInsnNode(INVOKEVIRTUAL, RuntimeNames.FRAME, "resumeValue", "()Ljava/lang/Object;"));
         out.add(end);
         coverLikeCall(site.call, start, end, labels, extraHandlers);
-        unbox(out, Type.getReturnType(site.call.desc));
+        FrameSlots.unbox(out, Type.getReturnType(site.call.desc));
         out.add(new JumpInsnNode(GOTO, resumed));
-    }
-
-    private void loadFromFrame(InsnList out, SiteLayout.Value value) {
-        if (value.kind() == SiteLayout.Kind.NULL) {
-            out.add(new InsnNode(ACONST_NULL));
-            return;
-        }
-        boolean reference = value.kind() == SiteLayout.Kind.REF;
-        out.add(new VarInsnNode(ALOAD, frameLocal));
-        out.add(new FieldInsnNode(GETFIELD, RuntimeNames.FRAME, reference ? "refs" : "prims",
-                reference ? "[Ljava/lang/Object;" : "[J"));
-        out.add(intConstant(value.slot()));
-        out.add(new InsnNode(reference ? AALOAD : LALOAD));
-        switch (value.kind()) {
-            case REF -> {
-                if (!value.type().equals("java/lang/Object")) {
-                    out.add(new TypeInsnNode(CHECKCAST, value.type()));
-                }
-            }
-            case INT -> out.add(new InsnNode(L2I));
-            case FLOAT -> {
-                out.add(new InsnNode(L2I));
-                out.add(new MethodInsnNode(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F"));
-            }
-            case LONG -> {
-            }
-            case DOUBLE -> out.add(new MethodInsnNode(INVOKESTATIC, "java/lang/Double", "longBitsToDouble",
-                    "(J)D"));
-            default -> throw new IllegalStateException(value.toString());
-        }
     }
 
     /**
@@ -445,32 +384,6 @@ final class MethodRewriter {
         for (TryCatchBlockNode block : method.tryCatchBlocks) {
             if (method.instructions.indexOf(block.start) <= at && at < method.instructions.indexOf(block.end)) {
                 extraHandlers.add(new TryCatchBlockNode(start, end, labels.get(block.handler), block.type));
-            }
-        }
-    }
-
-    /** Converts the boxed resume value on the stack to what the suspended call returns. */
-    static void unbox(InsnList out, Type type) {
-        switch (type.getSort()) {
-            case Type.VOID -> out.add(new InsnNode(POP));
-            case Type.BOOLEAN -> {
-                out.add(new TypeInsnNode(CHECKCAST, "java/lang/Boolean"));
-                out.add(new MethodInsnNode(INVOKEVIRTUAL, "java/lang/Boolean", "booleanValue", "()Z"));
-            }
-            case Type.CHAR -> {
-                out.add(new TypeInsnNode(CHECKCAST, "java/lang/Character"));
-                out.add(new MethodInsnNode(INVOKEVIRTUAL, "java/lang/Character", "charValue", "()C"));
-            }
-            case Type.BYTE, Type.SHORT, Type.INT, Type.FLOAT, Type.LONG, Type.DOUBLE -> {
-                out.add(new TypeInsnNode(CHECKCAST, "java/lang/Number"));
-                out.add(new MethodInsnNode(INVOKEVIRTUAL, "java/lang/Number", type.getClassName() + "Value",
-                        "()" + type.getDescriptor()));
-            }
-            case Type.ARRAY -> out.add(new TypeInsnNode(CHECKCAST, type.getDescriptor()));
-            default -> {
-                if (!type.getInternalName().equals("java/lang/Object")) {
-                    out.add(new TypeInsnNode(CHECKCAST, type.getInternalName()));
-                }
             }
         }
     }
@@ -503,33 +416,5 @@ final class MethodRewriter {
             out.add(here);
             out.add(new LineNumberNode(site.line, here));
         }
-    }
-
-    private static String descriptorOf(SiteLayout.Value value) {
-        return switch (value.kind()) {
-            case INT -> "I";
-            case FLOAT -> "F";
-            case LONG -> "J";
-            case DOUBLE -> "D";
-            default -> "Ljava/lang/Object;";
-        };
-    }
-
-    private static AbstractInsnNode dummy(Type type) {
-        return switch (type.getSort()) {
-            case Type.VOID -> new InsnNode(NOP);
-            case Type.LONG -> new InsnNode(LCONST_0);
-            case Type.FLOAT -> new InsnNode(FCONST_0);
-            case Type.DOUBLE -> new InsnNode(DCONST_0);
-            case Type.OBJECT, Type.ARRAY -> new InsnNode(ACONST_NULL);
-            default -> new InsnNode(ICONST_0);
-        };
-    }
-
-    static AbstractInsnNode intConstant(int value) {
-        if (value >= -1 && value <= 5) {
-            return new InsnNode(ICONST_0 + value);
-        }
-        return new LdcInsnNode(value);
     }
 }
