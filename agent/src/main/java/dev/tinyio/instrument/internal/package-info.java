@@ -1,0 +1,8 @@
+/**
+ * How the instrumenter works, not an API: which methods suspend ({@code SuspendableIndex}), where their calls may
+ * suspend and what is alive there ({@code SiteFinder}, {@code SiteLayout}), the rewriting of each method into an
+ * original that saves its frame and a copy that re-enters it ({@code MethodRewriter}, {@code FrameSlots}), the
+ * class's dispatch method, and writing the class with every untouched method's bytes kept
+ * ({@code SelectiveWriter}).
+ */
+package dev.tinyio.instrument.internal;
