@@ -316,9 +316,8 @@ final class Scheduler {
 
     /** The one step of a waiting coroutine made its wait: on its event (firing at once if set), and on the timers. */
     private void register(Coro<?> coro, Wait wait) {
-        Waiter waiter = new Waiter(coro, null, 1);
-        coro.waitingOn = waiter;
-        wait.waiter = waiter;
+        wait.coro = coro;
+        coro.waitingOn = wait;
         wait.scheduler = this;
         if (wait.event != null && wait.event.register(wait)) {
             wait.fireFromEvent();
@@ -336,7 +335,7 @@ final class Scheduler {
      */
     void wake(Wait wait) {
         if (Thread.currentThread() == thread) {
-            countDown(wait.waiter);
+            countDown(wait);
         } else {
             timers.handOver(wait);
         }

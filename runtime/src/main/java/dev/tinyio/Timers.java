@@ -40,7 +40,7 @@ final class Timers {
     void collect(Consumer<Waiter> countDown) {
         Wait woken;
         while ((woken = handedOver.poll()) != null) {
-            countDown.accept(woken.waiter);
+            countDown.accept(woken);
         }
         if (heap.isEmpty()) {
             // No clock read on the common path: a step with no timers pending costs no nanoTime call.
@@ -51,7 +51,7 @@ final class Timers {
         while ((soonest = heap.peek()) != null && soonest.deadline - now <= 0) {
             heap.poll();
             if (soonest.fireFromTimeout()) {
-                countDown.accept(soonest.waiter);
+                countDown.accept(soonest);
             }
         }
     }

@@ -5,10 +5,10 @@ import java.lang.invoke.VarHandle;
 
 /**
  * The loop's internal wait, made by the one step of a waiting coroutine ({@link Event#await}, {@link Tinyio#sleep}
- * and the runtime's own coroutines): it counts its coroutine's waiter down once, when its event is set or its
+ * and the runtime's own coroutines): the coroutine's waiter, counted down once, when its event is set or its
  * deadline passes, whichever is first. Ordered by deadline, then by registration, on the timer heap.
  */
-final class Wait implements Comparable<Wait> {
+final class Wait extends Waiter implements Comparable<Wait> {
     private static final VarHandle FINISHED;
 
     static {
@@ -30,14 +30,13 @@ final class Wait implements Comparable<Wait> {
     long deadline;
     /** Registration order, to break ties between equal deadlines first-in first-out. */
     long sequence;
-    /** The waiter it counts down; set on registration. */
-    Waiter waiter;
     /** The run that registered it, which alone may count its waiter down. */
     Scheduler scheduler;
     /** 1 once it has fired or been cancelled: a wait counts down at most once, whoever gets there first. */
     private volatile int finished;
 
     Wait(Event event, long timeoutNanos) {
+        super(null, null, 1);
         this.event = event;
         this.timeoutNanos = timeoutNanos;
     }

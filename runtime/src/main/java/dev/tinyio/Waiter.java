@@ -5,11 +5,11 @@ import java.util.List;
 
 /**
  * One suspended coroutine waiting for what it yielded: counts the coroutines (or wake-ups) still to come, and
- * queues the coroutine with its value when the count reaches zero.
+ * queues the coroutine with its value when the count reaches zero. A {@link Wait} is its own waiter.
  */
-final class Waiter {
-    /** The coroutine that waits. */
-    final Coro<?> coro;
+class Waiter {
+    /** The coroutine that waits; for a {@link Wait}, set when the loop registers it. */
+    Coro<?> coro;
     /** What it yielded: a coroutine, a list of coroutines, or {@code null} for an internal wait. */
     private final Object awaited;
     /** How many completions are still to come. */

@@ -31,6 +31,10 @@ public final class Fiber implements Stepper {
     private Frame chainTail;
     /** The body's own method, once a suspension has saved it; names the coroutine in messages. */
     private MethodInfo root;
+    /** The value the suspended call of the frame being re-entered returns: one frame is re-entered at a time. */
+    Object resumeValue;
+    /** The throwable that call throws instead, or {@code null}. */
+    Throwable resumeThrown;
     /** What the coroutine yielded. */
     private int requestKind;
     /** The yielded object. */
@@ -113,7 +117,8 @@ public final class Fiber implements Stepper {
         top = null;
         Throwable stitched = null;
         while (frame != null) {
-            frame.resumeWith(value, thrown);
+            resumeValue = value;
+            resumeThrown = thrown;
             Object result;
             try {
                 result = frame.site.method.resumer.resume(frame);

@@ -15,10 +15,6 @@ public final class Frame {
     final Fiber fiber;
     /** The frame that called this one and waits for its result, or {@code null} at the coroutine's root. */
     Frame parent;
-    /** The value the suspended call returns when the frame is re-entered. */
-    private Object value;
-    /** The throwable the suspended call throws when the frame is re-entered, or {@code null}. */
-    private Throwable thrown;
 
     private static final Object[] NO_REFS = new Object[0];
     private static final long[] NO_PRIMS = new long[0];
@@ -32,10 +28,6 @@ public final class Frame {
         this.prims = primSlots == 0 ? NO_PRIMS : new long[primSlots];
     }
 
-    void resumeWith(Object value, Throwable thrown) {
-        this.value = value;
-        this.thrown = thrown;
-    }
 
     /**
      * What the suspended call evaluates to on re-entry: called by restore code at the call site, inside the
@@ -45,10 +37,10 @@ public final class Frame {
      * @throws Throwable the exception to resume with, unchanged
      */
     public Object resumeValue() throws Throwable {
-        Throwable t = thrown;
-        Object v = value;
-        thrown = null;
-        value = null;
+        Throwable t = fiber.resumeThrown;
+        Object v = fiber.resumeValue;
+        fiber.resumeThrown = null;
+        fiber.resumeValue = null;
         // The locals are back in the method: the frame must not keep alive what the method goes on to drop.
         java.util.Arrays.fill(refs, null);
         if (t != null) {
