@@ -30,7 +30,7 @@ final class CopyStepper<T> implements Stepper {
             return out.yielded(Step.SET, java.util.Set.of(new Coro<>(new AwaitStepper(coro, "copy recorder",
                     this::record, this::recordFailure))));
         }
-        return out.returned(new Coro<T>(new WaitStepper(new Wait(recorded, Wait.NO_TIMEOUT), "Tinyio.copy", null,
+        return out.returned(new Coro<T>(new WaitStepper(recorded, null, "Tinyio.copy",
                 result -> failure != null ? result.threw(failure) : result.returned(this.result))));
     }
 

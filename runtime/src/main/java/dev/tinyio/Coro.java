@@ -55,10 +55,13 @@ public final class Coro<T> {
     /** Threw, or was cancelled; it has no result. */
     static final int FAILED = 3;
 
-    /** The user's body, until its first step hands it to the {@link Fiber} that runs it; {@code null} after. */
-    private Object body;
-    /** Advances the coroutine one step at a time: made on the first step for a user's body. */
-    private Stepper stepper;
+    /** The user's body, until a step suspends it and its fiber takes the body over; {@code null} after. */
+    Object body;
+    /**
+     * Advances the coroutine one step at a time: given at creation for the runtime's own coroutines, and for a
+     * user's body the fiber that first suspended it. Until then its loop steps the body on a spare fiber.
+     */
+    Stepper stepper;
     /** The loop that started it, or {@code null} while new. */
     Loop owner;
     /** One of {@link #NEW}, {@link #ACTIVE}, {@link #DONE}, {@link #FAILED}. */
@@ -85,18 +88,10 @@ public final class Coro<T> {
         this.body = body;
     }
 
-    /**
-     * What steps it. A user's coroutine gets its fiber only when it first runs, so that a coroutine made but not
-     * yet started is one small object.
-     */
-    Stepper stepper() {
-        Stepper current = stepper;
-        if (current == null) {
-            current = body instanceof Body<?> withResult ? new Fiber(withResult) : new Fiber((VoidBody) body);
-            stepper = current;
-            body = null;
-        }
-        return current;
+    /** Its body suspended for the first time: it keeps the fiber that holds the suspended frames. */
+    void keep(Fiber fiber) {
+        stepper = fiber;
+        body = null;
     }
 
     /** The stack it is suspended in, innermost first; empty before it starts. */

@@ -61,7 +61,7 @@ public final class Event {
      * @return the coroutine
      */
     public Coro<Void> await() {
-        return new Coro<>(new WaitStepper(new Wait(this, Wait.NO_TIMEOUT), "Event.await", null, WaitStepper.NOTHING));
+        return new Coro<>(new WaitStepper(this, null, "Event.await", WaitStepper.NOTHING));
     }
 
     /**
@@ -72,7 +72,7 @@ public final class Event {
      */
     public Coro<Void> await(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
-        return new Coro<>(new WaitStepper(new Wait(this, Tinyio.nanosOf(timeout)), "Event.await", timeout, WaitStepper.NOTHING));
+        return new Coro<>(new WaitStepper(this, timeout, "Event.await", WaitStepper.NOTHING));
     }
 
     /**

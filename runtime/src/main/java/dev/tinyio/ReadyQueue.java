@@ -18,7 +18,7 @@ final class ReadyQueue {
 
     void add(Coro<?> coro, Object value) {
         if (size == coros.length) {
-            grow();
+            grow(size + 1);
         }
         int at = (head + size) & (coros.length - 1);
         coros[at] = coro;
@@ -51,16 +51,28 @@ final class ReadyQueue {
         return false;
     }
 
-    private void grow() {
-        Coro<?>[] biggerCoros = new Coro<?>[coros.length * 2];
-        Object[] biggerValues = new Object[coros.length * 2];
-        for (int i = 0; i < size; i++) {
-            int from = (head + i) & (coros.length - 1);
-            biggerCoros[i] = coros[from];
-            biggerValues[i] = values[from];
+    /** Makes room for that many more entries at once: a gather of n new coroutines grows the ring only once. */
+    void ensureRoomFor(int more) {
+        if (size + more > coros.length) {
+            grow(size + more);
         }
-        coros = biggerCoros;
-        values = biggerValues;
+    }
+
+    private void grow(int needed) {
+        int capacity = coros.length * 2;
+        while (capacity < needed) {
+            capacity *= 2;
+        }
+        coros = unwrapped(coros, new Coro<?>[capacity]);
+        values = unwrapped(values, new Object[capacity]);
         head = 0;
+    }
+
+    /** Copies the entries, oldest first, to the start of a bigger array. */
+    private <E> E[] unwrapped(E[] ring, E[] bigger) {
+        int toEnd = Math.min(size, ring.length - head);
+        System.arraycopy(ring, head, bigger, 0, toEnd);
+        System.arraycopy(ring, 0, bigger, toEnd, size - toEnd);
+        return bigger;
     }
 }

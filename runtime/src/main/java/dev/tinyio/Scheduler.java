@@ -38,6 +38,8 @@ final class Scheduler {
     private final Consumer<Waiter> countDown = this::countDown;
     /** Times coroutines out for {@link Tinyio#timeout}. */
     private final TimeOuts timeOuts = new TimeOuts(this);
+    /** The fiber the next new coroutine starts on, or {@code null} if one is to be made. */
+    private Fiber spareFiber;
     /** The unfinished coroutines it knows, in insertion order. */
     private final ActiveCoroutines active = new ActiveCoroutines();
     /** Whether every coroutine has finished, or the run failed. */
@@ -213,13 +215,44 @@ final class Scheduler {
 
     /** Steps one coroutine on this thread's carrier. */
     int stepCoro(Coro<?> coro, Object value, Throwable thrown) {
-        Stepper stepper = coro.stepper();
+        Stepper stepper = coro.stepper;
+        if (stepper == null) {
+            return startCoro(coro, thrown);
+        }
         carrier.fiber = stepper instanceof Fiber fiber ? fiber : null;
         try {
             return stepper.step(value, thrown, out);
         } finally {
             carrier.fiber = null;
         }
+    }
+
+    /**
+     * The first step of a user's body, on the spare fiber: the coroutine keeps it only if the body suspends, so a
+     * coroutine that runs to its end in one step costs no fiber of its own. Cancelled before it ever ran, the body
+     * runs none of its code.
+     */
+    private int startCoro(Coro<?> coro, Throwable thrown) {
+        Fiber fiber = spareFiber;
+        // Taken while in use: a nested step of this run, from inside the body, takes a fresh one.
+        spareFiber = null;
+        if (fiber == null) {
+            fiber = new Fiber();
+        }
+        fiber.startNext(coro.body);
+        carrier.fiber = fiber;
+        int outcome;
+        try {
+            outcome = fiber.step(null, thrown, out);
+        } finally {
+            carrier.fiber = null;
+        }
+        if (outcome == Step.YIELDED) {
+            coro.keep(fiber);
+        } else {
+            spareFiber = fiber;
+        }
+        return outcome;
     }
 
     /** The outcome of the last {@link #stepCoro}. */
@@ -296,6 +329,7 @@ final class Scheduler {
     private void await(Coro<?> coro, Object awaited, Collection<?> members) {
         Waiter waiter = new Waiter(coro, awaited, members.size());
         coro.waitingOn = waiter;
+        queue.ensureRoomFor(members.size());
         for (Object member : members) {
             awaitMember(waiter, (Coro<?>) member);
         }

@@ -20,7 +20,7 @@ public final class Tinyio {
      */
     public static Coro<Void> sleep(Duration delay) {
         Objects.requireNonNull(delay, "delay");
-        return new Coro<>(new WaitStepper(new Wait(null, nanosOf(delay)), "Tinyio.sleep", delay, WaitStepper.NOTHING));
+        return new Coro<>(new WaitStepper(null, delay, "Tinyio.sleep", WaitStepper.NOTHING));
     }
 
     /**

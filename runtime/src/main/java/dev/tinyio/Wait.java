@@ -5,10 +5,10 @@ import java.lang.invoke.VarHandle;
 
 /**
  * The loop's internal wait, made by the one step of a waiting coroutine ({@link Event#await}, {@link Tinyio#sleep}
- * and the runtime's own coroutines): the coroutine's waiter, counted down once, when its event is set or its
+ * and the runtime's own coroutines; see {@link WaitStepper}): the coroutine's waiter, counted down once, when its event is set or its
  * deadline passes, whichever is first. Ordered by deadline, then by registration, on the timer heap.
  */
-final class Wait extends Waiter implements Comparable<Wait> {
+class Wait extends Waiter implements Comparable<Wait> {
     private static final VarHandle FINISHED;
 
     static {

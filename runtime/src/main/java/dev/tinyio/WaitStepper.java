@@ -5,11 +5,12 @@ import dev.tinyio.internal.Stepper;
 import java.time.Duration;
 
 /**
- * The body of a coroutine that waits: its first step makes the loop's internal wait, its second reports how it
- * ended (nothing, for a sleep or an event; a recorded result, for the runtime's own coroutines). Cancelled while
- * waiting, it withdraws the wait from its event. Written by hand, as the runtime itself is not instrumented.
+ * A coroutine that waits, as the body of its {@link Coro}: its first step makes it the loop's internal wait, its
+ * second reports how it ended (nothing, for a sleep or an event; a recorded result, for the runtime's own
+ * coroutines). Cancelled while waiting, it withdraws from its event. The body is the wait itself, so that a sleeping
+ * or awaiting coroutine costs two objects, not three. Written by hand, as the runtime itself is not instrumented.
  */
-final class WaitStepper implements Stepper {
+final class WaitStepper extends Wait implements Stepper {
     /** How a waiting coroutine ends once its wait is over. */
     @FunctionalInterface
     interface Outcome {
@@ -25,8 +26,6 @@ final class WaitStepper implements Stepper {
     /** The outcome of a plain wait: it returns nothing. */
     static final Outcome NOTHING = out -> out.returned(null);
 
-    /** The wait it makes. */
-    private final Wait wait;
     /** What made the coroutine, for messages. */
     private final String maker;
     /** Its time limit, for messages, or {@code null}. */
@@ -36,8 +35,16 @@ final class WaitStepper implements Stepper {
     /** Whether the wait has been handed to the loop. */
     private boolean waiting;
 
-    WaitStepper(Wait wait, String maker, Duration limit, Outcome outcome) {
-        this.wait = wait;
+    /**
+     * A waiting coroutine's body.
+     *
+     * @param event the event waited for, or {@code null} for a pure sleep
+     * @param limit its time limit, or {@code null}
+     * @param maker what made the coroutine, for messages
+     * @param outcome how it ends
+     */
+    WaitStepper(Event event, Duration limit, String maker, Outcome outcome) {
+        super(event, limit == null ? NO_TIMEOUT : Tinyio.nanosOf(limit));
         this.maker = maker;
         this.limit = limit;
         this.outcome = outcome;
@@ -46,12 +53,12 @@ final class WaitStepper implements Stepper {
     @Override
     public int step(Object value, Throwable thrown, Step out) {
         if (thrown != null) {
-            wait.cancel();
+            cancel();
             return out.threw(thrown);
         }
         if (!waiting) {
             waiting = true;
-            return out.yielded(Step.WAIT, wait);
+            return out.yielded(Step.WAIT, this);
         }
         return outcome.report(out);
     }

@@ -13,10 +13,8 @@ import java.util.List;
  * call site and the parent is re-entered, and so on. A yield therefore costs the same at any call depth.
  */
 public final class Fiber implements Stepper {
-    /** The body to start, or {@code null} for a void body. */
-    private final Coro.Body<?> body;
-    /** The void body to start, or {@code null}. */
-    private final Coro.VoidBody voidBody;
+    /** The body it runs: a {@link Coro.Body} or a {@link Coro.VoidBody}. */
+    private Object body;
     /** Whether the body has been entered. */
     private boolean started;
     /** The innermost saved frame while suspended; {@code null} while running or finished. */
@@ -41,23 +39,22 @@ public final class Fiber implements Stepper {
     private Object request;
 
     /**
-     * A fiber for a body with a result.
-     *
-     * @param body the body
+     * A fiber, to be given its body by {@link #startNext}. A loop starts each new coroutine on a fiber it keeps
+     * spare, and lets the coroutine keep that fiber only if the first step suspends; most coroutines never do.
      */
-    public Fiber(Coro.Body<?> body) {
-        this.body = body;
-        this.voidBody = null;
+    public Fiber() {
     }
 
     /**
-     * A fiber for a body without a result.
+     * Readies the fiber to start a body: a fresh one, or one whose previous body ended without ever suspending,
+     * so that nothing refers to it any more.
      *
-     * @param body the body
+     * @param body a {@link Coro.Body} or a {@link Coro.VoidBody}
      */
-    public Fiber(Coro.VoidBody body) {
-        this.body = null;
-        this.voidBody = body;
+    public void startNext(Object body) {
+        this.body = body;
+        started = false;
+        root = null;
     }
 
     @Override
@@ -76,7 +73,7 @@ public final class Fiber implements Stepper {
     private int start(Step out) {
         Object result;
         try {
-            result = body != null ? body.run() : runVoid();
+            result = body instanceof Coro.Body<?> withResult ? withResult.run() : runVoid();
         } catch (Throwable t) {
             abandonUnwinding();
             return out.threw(t);
@@ -99,16 +96,15 @@ public final class Fiber implements Stepper {
      * call through to the lambda's method; a body class that was not instrumented would otherwise be skipped.
      */
     private NotInstrumentedError checkEntry() {
-        Object entry = body != null ? body : voidBody;
         MethodInfo root = chainTail.site.method;
-        if (entry.getClass().isHidden() || root.name.equals("run") && root.owner.isInstance(entry)) {
+        if (body.getClass().isHidden() || root.name.equals("run") && root.owner.isInstance(body)) {
             return null;
         }
-        return StackTraces.suspendedThrough(chainHead, entry.getClass().getName() + ".run, the coroutine's body,");
+        return StackTraces.suspendedThrough(chainHead, body.getClass().getName() + ".run, the coroutine's body,");
     }
 
     private Object runVoid() throws Exception {
-        voidBody.run();
+        ((Coro.VoidBody) body).run();
         return null;
     }
 
@@ -146,9 +142,8 @@ public final class Fiber implements Stepper {
 
     @Override
     public String toString() {
-        String body = root != null ? root.toString()
-                : (this.body != null ? this.body : voidBody).getClass().getName();
-        return top == null ? body : body + " suspended at " + top.site;
+        String name = root != null ? root.toString() : body.getClass().getName();
+        return top == null ? name : name + " suspended at " + top.site;
     }
 
     @Override

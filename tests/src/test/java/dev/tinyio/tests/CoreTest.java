@@ -172,6 +172,25 @@ class CoreTest {
         assertNull(new Loop().run(Coro.ofVoid(() -> { })));
     }
 
+    /** A loop starts each coroutine on a spare fiber that only a suspending one keeps: none may see another's frames. */
+    @Test
+    void coroutines_ending_at_once_and_suspending_ones_interleave() {
+        List<Coro<Integer>> coros = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            int index = i;
+            coros.add(i % 3 == 0 ? Coro.of(() -> {
+                int before = index * 10;
+                Coro.yield();
+                int after = Coro.yield(Coro.of(() -> before + 1));
+                return after / 10;
+            }) : Coro.of(() -> index));
+        }
+        List<Integer> results = new Loop().run(Coro.of(() -> Coro.yield(coros)));
+        for (int i = 0; i < 300; i++) {
+            assertEquals(i, results.get(i));
+        }
+    }
+
     @Test
     void is_done_once_finished() {
         Coro<Integer> foo = addOne(1);
