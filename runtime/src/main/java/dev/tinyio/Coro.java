@@ -55,48 +55,52 @@ public final class Coro<T> {
     /** Threw, or was cancelled; it has no result. */
     static final int FAILED = 3;
 
-    /** The user's body, until a step suspends it and its fiber takes the body over; {@code null} after. */
-    Object body;
     /**
-     * Advances the coroutine one step at a time: given at creation for the runtime's own coroutines, and for a
-     * user's body the fiber that first suspended it. Until then its loop steps the body on a spare fiber.
+     * What runs it: a user's body ({@link Body} or {@link VoidBody}) until a step suspends it, and from then on the
+     * fiber that holds its frames; for the runtime's own coroutines, their {@link Stepper} from the start. Until it
+     * has a stepper, its loop steps the body on a spare fiber. One field, as a coroutine needs one at a time.
      */
-    Stepper stepper;
+    Object code;
     /** The loop that started it, or {@code null} while new. */
     Loop owner;
     /** One of {@link #NEW}, {@link #ACTIVE}, {@link #DONE}, {@link #FAILED}. */
     int state = NEW;
     /** The result once {@link #DONE}. */
     Object result;
-    /** The first waiter registered on it while active, or {@code null}: most coroutines have exactly one. */
-    private Waiter firstWaiter;
-    /** Waiters registered after the first, in registration order, or {@code null}. */
-    private List<Waiter> moreWaiters;
+    /**
+     * The waiters registered on it while active: {@code null}, the one {@link Waiter} most coroutines have, or an
+     * {@link ArrayList} of them in registration order.
+     */
+    private Object waiters;
     /** The waiter it is itself suspended on, which alone may wake it; {@code null} when not waiting. */
     Waiter waitingOn;
     /** Previous coroutine in its loop's insertion-ordered list of active coroutines. */
     Coro<?> previousActive;
     /** Next coroutine in its loop's insertion-ordered list of active coroutines. */
     Coro<?> nextActive;
-
+    /** While it is in its loop's ready queue, which it is at most once: the value to resume it with. */
+    Object resumeWith;
 
     Coro(Stepper stepper) {
-        this.stepper = stepper;
+        this.code = stepper;
     }
 
     private Coro(Object body) {
-        this.body = body;
+        if (body instanceof Stepper) {
+            throw new IllegalArgumentException("A coroutine's body must not implement the runtime's internal "
+                    + Stepper.class.getName() + ": " + body.getClass().getName());
+        }
+        this.code = body;
     }
 
     /** Its body suspended for the first time: it keeps the fiber that holds the suspended frames. */
     void keep(Fiber fiber) {
-        stepper = fiber;
-        body = null;
+        code = fiber;
     }
 
     /** The stack it is suspended in, innermost first; empty before it starts. */
     StackTraceElement[] suspendedTrace() {
-        return stepper == null ? NativeSteppers.NO_FRAMES : stepper.suspendedTrace();
+        return code instanceof Stepper stepper ? stepper.suspendedTrace() : NativeSteppers.NO_FRAMES;
     }
 
     /**
@@ -184,56 +188,58 @@ public final class Coro<T> {
     }
 
     void addWaiter(Waiter waiter) {
-        if (firstWaiter == null) {
-            firstWaiter = waiter;
+        if (waiters == null) {
+            waiters = waiter;
+        } else if (waiters instanceof Waiter first) {
+            List<Waiter> both = new ArrayList<>(4);
+            both.add(first);
+            both.add(waiter);
+            waiters = both;
         } else {
-            if (moreWaiters == null) {
-                moreWaiters = new ArrayList<>(2);
-            }
-            moreWaiters.add(waiter);
+            waiterList().add(waiter);
         }
     }
 
-    /** The waiters registered on it, in registration order. */
+    /** The waiters registered on it, in registration order, as a list of their own. */
     List<Waiter> waiters() {
-        if (firstWaiter == null) {
-            return List.of();
+        if (waiters == null) {
+            return new ArrayList<>(0);
         }
-        if (moreWaiters == null) {
-            return List.of(firstWaiter);
+        if (waiters instanceof Waiter one) {
+            List<Waiter> single = new ArrayList<>(1);
+            single.add(one);
+            return single;
         }
-        List<Waiter> all = new ArrayList<>(moreWaiters.size() + 1);
-        all.add(firstWaiter);
-        all.addAll(moreWaiters);
-        return all;
+        return new ArrayList<>(waiterList());
     }
 
     /** Drops every registration of a waiter. */
     void removeWaiter(Waiter waiter) {
-        List<Waiter> kept = new ArrayList<>(waiters());
+        List<Waiter> kept = waiters();
         kept.removeIf(registered -> registered == waiter);
-        firstWaiter = null;
-        moreWaiters = null;
+        waiters = null;
         kept.forEach(this::addWaiter);
     }
 
-    /** Takes the waiters away, for counting them down when it finishes: the first, then the rest in order. */
-    Waiter takeFirstWaiter() {
-        Waiter first = firstWaiter;
-        firstWaiter = null;
-        return first;
+    /**
+     * Takes the waiters away, for counting them down when it finishes.
+     *
+     * @return {@code null}, one {@link Waiter}, or a list of them in registration order
+     */
+    Object takeWaiters() {
+        Object taken = waiters;
+        waiters = null;
+        return taken;
     }
 
-    /** After {@link #takeFirstWaiter}: the rest, taken away too, or {@code null}. */
-    List<Waiter> takeMoreWaiters() {
-        List<Waiter> more = moreWaiters;
-        moreWaiters = null;
-        return more;
+    @SuppressWarnings("unchecked")
+    private List<Waiter> waiterList() {
+        return (List<Waiter>) waiters;
     }
 
     @Override
     public String toString() {
-        Object what = stepper != null ? stepper : body.getClass().getName();
+        Object what = code instanceof Stepper ? code : code.getClass().getName();
         return "Coro@" + Integer.toHexString(System.identityHashCode(this)) + "[" + what + "]";
     }
 }

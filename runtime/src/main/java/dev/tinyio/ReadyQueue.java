@@ -1,12 +1,12 @@
 package dev.tinyio;
 
 /**
- * The loop's first-in first-out queue of (coroutine, value to resume it with), as a growable ring of two
- * parallel arrays: no allocation per entry, and values may be null.
+ * The loop's first-in first-out queue of coroutines ready to step, as a growable ring: no allocation per entry. A
+ * coroutine is queued at most once at a time, so the value to resume it with waits in the coroutine itself
+ * ({@link Coro#resumeWith}).
  */
 final class ReadyQueue {
-    private Coro<?>[] coros = new Coro<?>[16];
-    private Object[] values = new Object[16];
+    private Coro<?>[] ring = new Coro<?>[16];
     /** Index of the oldest entry. */
     private int head;
     /** Number of entries. */
@@ -16,35 +16,27 @@ final class ReadyQueue {
         return size == 0;
     }
 
-    void add(Coro<?> coro, Object value) {
-        if (size == coros.length) {
+    void add(Coro<?> coro) {
+        if (size == ring.length) {
             grow(size + 1);
         }
-        int at = (head + size) & (coros.length - 1);
-        coros[at] = coro;
-        values[at] = value;
+        ring[(head + size) & (ring.length - 1)] = coro;
         size++;
     }
 
-    /** The oldest coroutine; call {@link #removeValue()} next to take its value and drop the entry. */
-    Coro<?> peekCoro() {
-        return coros[head];
-    }
-
-    /** Takes the oldest entry's value and removes the entry. */
-    Object removeValue() {
-        Object value = values[head];
-        coros[head] = null;
-        values[head] = null;
-        head = (head + 1) & (coros.length - 1);
+    /** Takes the oldest coroutine out. */
+    Coro<?> remove() {
+        Coro<?> coro = ring[head];
+        ring[head] = null;
+        head = (head + 1) & (ring.length - 1);
         size--;
-        return value;
+        return coro;
     }
 
     /** Whether a coroutine is queued: a scan, for diagnostics only. */
     boolean contains(Coro<?> coro) {
         for (int i = 0; i < size; i++) {
-            if (coros[(head + i) & (coros.length - 1)] == coro) {
+            if (ring[(head + i) & (ring.length - 1)] == coro) {
                 return true;
             }
         }
@@ -53,26 +45,21 @@ final class ReadyQueue {
 
     /** Makes room for that many more entries at once: a gather of n new coroutines grows the ring only once. */
     void ensureRoomFor(int more) {
-        if (size + more > coros.length) {
+        if (size + more > ring.length) {
             grow(size + more);
         }
     }
 
     private void grow(int needed) {
-        int capacity = coros.length * 2;
+        int capacity = ring.length * 2;
         while (capacity < needed) {
             capacity *= 2;
         }
-        coros = unwrapped(coros, new Coro<?>[capacity]);
-        values = unwrapped(values, new Object[capacity]);
-        head = 0;
-    }
-
-    /** Copies the entries, oldest first, to the start of a bigger array. */
-    private <E> E[] unwrapped(E[] ring, E[] bigger) {
+        Coro<?>[] bigger = new Coro<?>[capacity];
         int toEnd = Math.min(size, ring.length - head);
         System.arraycopy(ring, head, bigger, 0, toEnd);
         System.arraycopy(ring, 0, bigger, toEnd, size - toEnd);
-        return bigger;
+        ring = bigger;
+        head = 0;
     }
 }

@@ -186,8 +186,9 @@ final class Scheduler {
     // -----------------------------------------------------------------------------------------------------------
 
     private void step() {
-        Coro<?> coro = queue.peekCoro();
-        Object value = queue.removeValue();
+        Coro<?> coro = queue.remove();
+        Object value = coro.resumeWith;
+        coro.resumeWith = null;
         if (coro.state != Coro.ACTIVE) {
             // Timed out while it was queued: finished for good.
             return;
@@ -215,8 +216,7 @@ final class Scheduler {
 
     /** Steps one coroutine on this thread's carrier. */
     int stepCoro(Coro<?> coro, Object value, Throwable thrown) {
-        Stepper stepper = coro.stepper;
-        if (stepper == null) {
+        if (!(coro.code instanceof Stepper stepper)) {
             return startCoro(coro, thrown);
         }
         carrier.fiber = stepper instanceof Fiber fiber ? fiber : null;
@@ -239,7 +239,7 @@ final class Scheduler {
         if (fiber == null) {
             fiber = new Fiber();
         }
-        fiber.startNext(coro.body);
+        fiber.startNext(coro.code);
         carrier.fiber = fiber;
         int outcome;
         try {
@@ -264,14 +264,12 @@ final class Scheduler {
         coro.result = result;
         coro.state = Coro.DONE;
         deactivate(coro);
-        Waiter first = coro.takeFirstWaiter();
-        List<Waiter> more = coro.takeMoreWaiters();
-        if (first != null) {
-            countDown(first);
-        }
-        if (more != null) {
-            for (Waiter waiter : more) {
-                countDown(waiter);
+        Object waiters = coro.takeWaiters();
+        if (waiters instanceof Waiter one) {
+            countDown(one);
+        } else if (waiters != null) {
+            for (Object waiter : (List<?>) waiters) {
+                countDown((Waiter) waiter);
             }
         }
     }
@@ -387,7 +385,8 @@ final class Scheduler {
     }
 
     private void enqueue(Coro<?> coro, Object value) {
-        queue.add(coro, value);
+        coro.resumeWith = value;
+        queue.add(coro);
     }
 
     // -----------------------------------------------------------------------------------------------------------

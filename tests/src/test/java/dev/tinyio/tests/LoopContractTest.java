@@ -178,4 +178,27 @@ class LoopContractTest {
         }
         return deepYield(value, depth - 1);
     }
+
+    /** The runtime tells its own steppers from users' bodies by type: a body may not pose as one. */
+    @Test
+    void a_body_implementing_the_internal_stepper_is_refused() {
+        final class Impostor implements Coro.Body<Integer>, dev.tinyio.internal.Stepper {
+            @Override
+            public Integer run() {
+                return 1;
+            }
+
+            @Override
+            public int step(Object value, Throwable thrown, dev.tinyio.internal.Step out) {
+                return out.returned(2);
+            }
+
+            @Override
+            public StackTraceElement[] suspendedTrace() {
+                return new StackTraceElement[0];
+            }
+        }
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> Coro.of(new Impostor()));
+        assertTrue(refused.getMessage().contains("Stepper"), refused.getMessage());
+    }
 }
