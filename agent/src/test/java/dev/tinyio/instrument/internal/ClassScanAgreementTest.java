@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -17,20 +16,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
 
-/**
- * The constant-pool scan against a search of the whole file, over real class files: they may differ only where
- * the whole-file search finds the name outside every Utf8 entry, say across two of them.
- */
+/** The scan against a plain search at every position, over real class files: they must agree on each. */
 class ClassScanAgreementTest {
-    private static final int UTF8 = 1;
-
     @Test
     void agrees_on_every_class_of_java_base() throws IOException {
         FileSystem jrt = FileSystems.getFileSystem(URI.create("jrt:/"));
 
-        Comparison comparison = compareUnder(jrt.getPath("/modules/java.base"));
+        Comparison comparison = new Comparison();
+        comparison.compareUnder(jrt.getPath("/modules/java.base"));
 
         assertTrue(comparison.files > 5_000, comparison.files + " class files");
         assertEquals(List.of(), comparison.disagreements);
@@ -42,10 +36,10 @@ class ClassScanAgreementTest {
         for (Class<?> inside : List.of(ClassScan.class, ClassScanTest.class, Coro.class)) {
             Path location = Path.of(inside.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isDirectory(location)) {
-                comparison.add(compareUnder(location));
+                comparison.compareUnder(location);
             } else {
                 try (FileSystem jar = FileSystems.newFileSystem(location)) {
-                    comparison.add(compareUnder(jar.getPath("/")));
+                    comparison.compareUnder(jar.getPath("/"));
                 }
             }
         }
@@ -54,67 +48,32 @@ class ClassScanAgreementTest {
         assertEquals(List.of(), comparison.disagreements);
     }
 
-    private static Comparison compareUnder(Path root) throws IOException {
-        Comparison comparison = new Comparison();
-        try (Stream<Path> files = Files.walk(root)) {
-            files.filter(file -> file.toString().endsWith(".class")).forEach(file -> {
-                try {
-                    comparison.compare(file.toString(), Files.readAllBytes(file));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-        if (!comparison.split.isEmpty()) {
-            System.out.println("Named only outside Utf8 entries, under " + root + ": " + comparison.split);
-        }
-        return comparison;
-    }
-
-    /** Whether some Utf8 entry holds the name, by ASM's reading of the constant pool. */
-    private static boolean anyUtf8Mentions(byte[] classFile) {
-        ClassReader reader = new ClassReader(classFile);
-        for (int i = 1; i < reader.getItemCount(); i++) {
-            int offset = reader.getItem(i);
-            if (offset > 0 && classFile[offset - 1] == UTF8) {
-                int length = reader.readUnsignedShort(offset);
-                String text = new String(classFile, offset + 2, length, StandardCharsets.ISO_8859_1);
-                if (text.contains("dev/tinyio/")) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     private static final class Comparison {
         int files;
         int mentioning;
         final List<String> disagreements = new ArrayList<>();
-        /** Files the whole-file search alone finds the name in, outside every Utf8 entry. */
-        final List<String> split = new ArrayList<>();
 
-        void compare(String name, byte[] classFile) {
-            files++;
-            boolean scanned = ClassScan.mentionsTinyio(classFile);
-            boolean searched = WholeFileSearch.mentionsTinyio(classFile);
-            if (scanned) {
-                mentioning++;
-            }
-            if (scanned != searched) {
-                if (searched && !anyUtf8Mentions(classFile)) {
-                    split.add(name);
-                } else {
-                    disagreements.add(name + ": scan " + scanned + ", whole file " + searched);
-                }
+        void compareUnder(Path root) throws IOException {
+            try (Stream<Path> all = Files.walk(root)) {
+                all.filter(file -> file.toString().endsWith(".class")).forEach(file -> {
+                    try {
+                        compare(file.toString(), Files.readAllBytes(file));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
             }
         }
 
-        void add(Comparison other) {
-            files += other.files;
-            mentioning += other.mentioning;
-            disagreements.addAll(other.disagreements);
-            split.addAll(other.split);
+        private void compare(String name, byte[] classFile) {
+            files++;
+            boolean scanned = ClassScan.mentionsTinyio(classFile);
+            if (scanned) {
+                mentioning++;
+            }
+            if (scanned != WholeFileSearch.mentionsTinyio(classFile)) {
+                disagreements.add(name + ": scan " + scanned);
+            }
         }
     }
 }

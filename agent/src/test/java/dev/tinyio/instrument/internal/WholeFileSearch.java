@@ -1,6 +1,6 @@
 package dev.tinyio.instrument.internal;
 
-/** The reference for the scan: the package name anywhere in the bytes, found one position at a time. */
+/** The reference for the scan: the package name anywhere in the bytes, looked for at every position. */
 final class WholeFileSearch {
     private static final byte[] PACKAGE = {'d', 'e', 'v', '/', 't', 'i', 'n', 'y', 'i', 'o', '/'};
 
