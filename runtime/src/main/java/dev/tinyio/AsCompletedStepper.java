@@ -45,8 +45,8 @@ final class AsCompletedStepper<T> implements Stepper {
         List<Coro<T>> inOrder = new ArrayList<>();
         for (int i = 0; i < coros.size(); i++) {
             int index = i;
-            inOrder.add(new Coro<>(new WaitStepper(completed.get(index), null,
-                    "asCompleted completion " + index, result -> result.returned(results.get(index)))));
+            inOrder.add(new Coro<>(new WaitStepper(completed.get(index), null, new WaitStepper.Kind(
+                    "asCompleted completion " + index, result -> result.returned(results.get(index))))));
         }
         return out.returned(inOrder);
     }

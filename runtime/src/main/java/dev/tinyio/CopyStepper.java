@@ -30,8 +30,8 @@ final class CopyStepper<T> implements Stepper {
             return out.yielded(Step.SET, java.util.Set.of(new Coro<>(new AwaitStepper(coro, "copy recorder",
                     this::record, this::recordFailure))));
         }
-        return out.returned(new Coro<T>(new WaitStepper(recorded, null, "Tinyio.copy",
-                result -> failure != null ? result.threw(failure) : result.returned(this.result))));
+        return out.returned(new Coro<T>(new WaitStepper(recorded, null, new WaitStepper.Kind("Tinyio.copy",
+                result -> failure != null ? result.threw(failure) : result.returned(this.result)))));
     }
 
     @Override

@@ -61,7 +61,7 @@ public final class Event {
      * @return the coroutine
      */
     public Coro<Void> await() {
-        return new Coro<>(new WaitStepper(this, null, "Event.await", WaitStepper.NOTHING));
+        return new Coro<>(new WaitStepper(this, null, WaitStepper.EVENT_AWAIT));
     }
 
     /**
@@ -72,7 +72,7 @@ public final class Event {
      */
     public Coro<Void> await(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
-        return new Coro<>(new WaitStepper(this, timeout, "Event.await", WaitStepper.NOTHING));
+        return new Coro<>(new WaitStepper(this, timeout, WaitStepper.EVENT_AWAIT));
     }
 
     /**

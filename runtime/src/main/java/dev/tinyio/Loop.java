@@ -145,6 +145,8 @@ public final class Loop {
      * One run of a loop, advanced by its caller: {@link #step} until {@link #isFinished}, waiting in between with
      * {@link #awaitWakeUp} (or, for a driver with a loop of its own, until {@link #wakeUpDeadline} or a call of
      * the {@link #onWakeUp} listener). On failure, a step cancels everything and throws as the run's mode says.
+     * A run is driven on the thread that started it, as its coroutines run on that thread; stepping, waiting for
+     * or aborting it from another throws {@link IllegalStateException}.
      *
      * @param <T> the type of the result
      */
@@ -161,6 +163,7 @@ public final class Loop {
          * @return true if a coroutine stepped; false if the run is blocked or finished
          */
         public boolean step() {
+            scheduler.checkThread("step");
             return scheduler.advance();
         }
 
@@ -189,6 +192,7 @@ public final class Loop {
          * cancelled and the {@link InterruptedException} is thrown (undeclared), as the mode says.
          */
         public void awaitWakeUp() {
+            scheduler.checkThread("awaitWakeUp");
             scheduler.awaitWakeUp();
         }
 
@@ -222,6 +226,7 @@ public final class Loop {
          */
         public void abort(Throwable reason) {
             Objects.requireNonNull(reason, "reason");
+            scheduler.checkThread("abort");
             throw scheduler.abort(reason);
         }
 

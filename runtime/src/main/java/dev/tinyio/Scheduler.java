@@ -145,6 +145,17 @@ final class Scheduler {
         throw crash(new Failure(null, reason));
     }
 
+    /** A run is driven on the thread that started it: its coroutines, their frames and its timers live there. */
+    void checkThread(String what) {
+        Thread caller = Thread.currentThread();
+        if (caller != thread) {
+            throw new IllegalStateException("Loop.Run." + what + "() was called on thread \"" + caller.getName()
+                    + "\", but the run was started on thread \"" + thread.getName() + "\". Drive a run on the "
+                    + "thread that started it; to hand work to a loop on another thread, set an Event or use "
+                    + "Tinyio.toFuture.");
+        }
+    }
+
     boolean isFinished() {
         return finished;
     }
@@ -237,7 +248,7 @@ final class Scheduler {
         // Taken while in use: a nested step of this run, from inside the body, takes a fresh one.
         spareFiber = null;
         if (fiber == null) {
-            fiber = new Fiber();
+            fiber = new Fiber(carrier);
         }
         fiber.startNext(coro.code);
         carrier.fiber = fiber;
@@ -283,7 +294,7 @@ final class Scheduler {
                 }
                 Coro<?> awaited = (Coro<?>) request;
                 checkYieldable(coro, awaited);
-                Waiter waiter = new Waiter(coro, awaited, 1);
+                Waiter waiter = new MembersWaiter(coro, awaited, 1);
                 coro.waitingOn = waiter;
                 awaitMember(waiter, awaited);
             }
@@ -325,7 +336,7 @@ final class Scheduler {
 
     /** Makes one waiter for the coroutine over the members, in order; a member listed twice counts twice. */
     private void await(Coro<?> coro, Object awaited, Collection<?> members) {
-        Waiter waiter = new Waiter(coro, awaited, members.size());
+        Waiter waiter = new MembersWaiter(coro, awaited, members.size());
         coro.waitingOn = waiter;
         queue.ensureRoomFor(members.size());
         for (Object member : members) {

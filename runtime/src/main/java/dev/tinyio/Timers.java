@@ -17,7 +17,7 @@ final class Timers {
     /** The loop's thread, to unpark when a wait is handed over. */
     private final Thread thread;
     /** How many waits were ever armed, for first-in first-out ties between equal deadlines. */
-    private long sequence;
+    private int sequence;
 
     Timers(Thread thread) {
         this.thread = thread;

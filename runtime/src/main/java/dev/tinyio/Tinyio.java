@@ -20,7 +20,7 @@ public final class Tinyio {
      */
     public static Coro<Void> sleep(Duration delay) {
         Objects.requireNonNull(delay, "delay");
-        return new Coro<>(new WaitStepper(null, delay, "Tinyio.sleep", WaitStepper.NOTHING));
+        return new Coro<>(new WaitStepper(null, delay, WaitStepper.SLEEP));
     }
 
     /**

@@ -28,15 +28,18 @@ class Wait extends Waiter implements Comparable<Wait> {
     final long timeoutNanos;
     /** The {@link System#nanoTime()} at which it times out; set on registration. */
     long deadline;
-    /** Registration order, to break ties between equal deadlines first-in first-out. */
-    long sequence;
+    /**
+     * Registration order, to break ties between equal deadlines first-in first-out; compared by difference, so it
+     * may wrap around.
+     */
+    int sequence;
     /** The run that registered it, which alone may count its waiter down. */
     Scheduler scheduler;
     /** 1 once it has fired or been cancelled: a wait counts down at most once, whoever gets there first. */
     private volatile int finished;
 
     Wait(Event event, long timeoutNanos) {
-        super(null, null, 1);
+        super(null, 1);
         this.event = event;
         this.timeoutNanos = timeoutNanos;
     }
@@ -78,6 +81,6 @@ class Wait extends Waiter implements Comparable<Wait> {
     @Override
     public int compareTo(Wait other) {
         int byDeadline = Long.compare(deadline - other.deadline, 0);
-        return byDeadline != 0 ? byDeadline : Long.compare(sequence, other.sequence);
+        return byDeadline != 0 ? byDeadline : Integer.compare(sequence - other.sequence, 0);
     }
 }

@@ -23,31 +23,35 @@ final class WaitStepper extends Wait implements Stepper {
         int report(Step out);
     }
 
-    /** The outcome of a plain wait: it returns nothing. */
-    static final Outcome NOTHING = out -> out.returned(null);
+    /**
+     * What made a waiting coroutine, for messages, and how it ends: shared by every sleep and every event wait.
+     *
+     * @param maker the method that made it
+     * @param outcome how it ends
+     */
+    record Kind(String maker, Outcome outcome) {
+    }
 
-    /** What made the coroutine, for messages. */
-    private final String maker;
-    /** Its time limit, for messages, or {@code null}. */
-    private final Duration limit;
-    /** How it ends. */
-    private final Outcome outcome;
-    /** Whether the wait has been handed to the loop. */
-    private boolean waiting;
+    /** The outcome of a plain wait: it returns nothing. */
+    private static final Outcome NOTHING = out -> out.returned(null);
+    /** {@link Tinyio#sleep}. */
+    static final Kind SLEEP = new Kind("Tinyio.sleep", NOTHING);
+    /** {@link Event#await}. */
+    static final Kind EVENT_AWAIT = new Kind("Event.await", NOTHING);
+
+    /** What made it and how it ends. */
+    private final Kind kind;
 
     /**
      * A waiting coroutine's body.
      *
      * @param event the event waited for, or {@code null} for a pure sleep
      * @param limit its time limit, or {@code null}
-     * @param maker what made the coroutine, for messages
-     * @param outcome how it ends
+     * @param kind what made it and how it ends
      */
-    WaitStepper(Event event, Duration limit, String maker, Outcome outcome) {
+    WaitStepper(Event event, Duration limit, Kind kind) {
         super(event, limit == null ? NO_TIMEOUT : Tinyio.nanosOf(limit));
-        this.maker = maker;
-        this.limit = limit;
-        this.outcome = outcome;
+        this.kind = kind;
     }
 
     @Override
@@ -56,11 +60,11 @@ final class WaitStepper extends Wait implements Stepper {
             cancel();
             return out.threw(thrown);
         }
-        if (!waiting) {
-            waiting = true;
+        if (scheduler == null) {
+            // Not yet handed to the loop, which registers it at once.
             return out.yielded(Step.WAIT, this);
         }
-        return outcome.report(out);
+        return kind.outcome().report(out);
     }
 
     @Override
@@ -70,6 +74,6 @@ final class WaitStepper extends Wait implements Stepper {
 
     @Override
     public String toString() {
-        return maker + "(" + (limit == null ? "" : limit) + ")";
+        return kind.maker() + "(" + (timeoutNanos == NO_TIMEOUT ? "" : Duration.ofNanos(timeoutNanos)) + ")";
     }
 }

@@ -6,43 +6,38 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The frame store of one coroutine whose body is instrumented code: the chain of its saved frames and the state
- * of a suspension while it unwinds.
+ * The frame store of one coroutine whose body is instrumented code: the chain of its saved frames. The state of a
+ * suspension while it unwinds lives in the thread's {@link Carrier}, since one fiber at a time unwinds on a thread.
  *
  * <p>A step re-enters only the innermost saved frame; when that frame returns, its value is passed to its parent's
  * call site and the parent is re-entered, and so on. A yield therefore costs the same at any call depth.
  */
 public final class Fiber implements Stepper {
-    /** The body it runs: a {@link Coro.Body} or a {@link Coro.VoidBody}. */
+    /** The thread's carrier, which holds the suspension being unwound. */
+    final Carrier carrier;
+    /**
+     * The body it runs, a {@link Coro.Body} or a {@link Coro.VoidBody}, until its first suspension; from then on the
+     * {@link MethodInfo} of the body's own method, which names the coroutine in messages.
+     */
     private Object body;
-    /** Whether the body has been entered. */
-    private boolean started;
-    /** The innermost saved frame while suspended; {@code null} while running or finished. */
+    /**
+     * The innermost saved frame while suspended; {@code null} before the first step, while running, and once
+     * finished. A fiber is stepped only before it starts and while suspended, so a step finding none starts it.
+     */
     private Frame top;
-    /** Set by a yield, cleared once the suspension has unwound to the loop. */
-    boolean suspending;
-    /** Whether this suspension counted itself in {@link Suspension#pending}. */
-    private boolean countedPending;
-    /** The innermost frame saved during the unwinding in progress. */
-    private Frame chainHead;
-    /** The outermost frame saved during the unwinding in progress. */
-    private Frame chainTail;
-    /** The body's own method, once a suspension has saved it; names the coroutine in messages. */
-    private MethodInfo root;
     /** The value the suspended call of the frame being re-entered returns: one frame is re-entered at a time. */
     Object resumeValue;
     /** The throwable that call throws instead, or {@code null}. */
     Throwable resumeThrown;
-    /** What the coroutine yielded. */
-    private int requestKind;
-    /** The yielded object. */
-    private Object request;
 
     /**
      * A fiber, to be given its body by {@link #startNext}. A loop starts each new coroutine on a fiber it keeps
      * spare, and lets the coroutine keep that fiber only if the first step suspends; most coroutines never do.
+     *
+     * @param carrier the carrier of the thread that steps it, always the same: a loop runs on one thread
      */
-    public Fiber() {
+    public Fiber(Carrier carrier) {
+        this.carrier = carrier;
     }
 
     /**
@@ -53,14 +48,11 @@ public final class Fiber implements Stepper {
      */
     public void startNext(Object body) {
         this.body = body;
-        started = false;
-        root = null;
     }
 
     @Override
     public int step(Object value, Throwable thrown, Step out) {
-        if (!started) {
-            started = true;
+        if (top == null) {
             if (thrown != null) {
                 // Cancelled before it ran: none of its code runs.
                 return out.threw(thrown);
@@ -75,18 +67,17 @@ public final class Fiber implements Stepper {
         try {
             result = body instanceof Coro.Body<?> withResult ? withResult.run() : runVoid();
         } catch (Throwable t) {
-            abandonUnwinding();
+            carrier.abandonUnwinding();
             return out.threw(t);
         }
-        if (suspending) {
+        if (carrier.suspending) {
             NotInstrumentedError entryNotInstrumented = checkEntry();
             if (entryNotInstrumented != null) {
-                abandonUnwinding();
+                carrier.abandonUnwinding();
                 return out.threw(entryNotInstrumented);
             }
-            root = chainTail.site.method;
-            top = endUnwinding();
-            return out.yielded(requestKind, takeRequest());
+            body = carrier.chainTail.site.method;
+            return suspended(out);
         }
         return out.returned(result);
     }
@@ -96,11 +87,12 @@ public final class Fiber implements Stepper {
      * call through to the lambda's method; a body class that was not instrumented would otherwise be skipped.
      */
     private NotInstrumentedError checkEntry() {
-        MethodInfo root = chainTail.site.method;
+        MethodInfo root = carrier.chainTail.site.method;
         if (body.getClass().isHidden() || root.name.equals("run") && root.owner.isInstance(body)) {
             return null;
         }
-        return StackTraces.suspendedThrough(chainHead, body.getClass().getName() + ".run, the coroutine's body,");
+        return StackTraces.suspendedThrough(carrier.chainHead,
+                body.getClass().getName() + ".run, the coroutine's body,");
     }
 
     private Object runVoid() throws Exception {
@@ -119,7 +111,7 @@ public final class Fiber implements Stepper {
             try {
                 result = frame.site.method.resumer.resume(frame);
             } catch (Throwable t) {
-                abandonUnwinding();
+                carrier.abandonUnwinding();
                 if (t != stitched) {
                     StackTraces.appendSuspended(t, frame.parent);
                     stitched = t;
@@ -129,9 +121,8 @@ public final class Fiber implements Stepper {
                 frame = frame.parent;
                 continue;
             }
-            if (suspending) {
-                top = endUnwinding();
-                return out.yielded(requestKind, takeRequest());
+            if (carrier.suspending) {
+                return suspended(out);
             }
             value = result;
             thrown = null;
@@ -140,9 +131,15 @@ public final class Fiber implements Stepper {
         return thrown != null ? out.threw(thrown) : out.returned(value);
     }
 
+    /** The suspension has unwound to here: its frames are kept, and the loop is told what was yielded. */
+    private int suspended(Step out) {
+        top = carrier.chainHead;
+        return carrier.endUnwinding(out);
+    }
+
     @Override
     public String toString() {
-        String name = root != null ? root.toString() : body.getClass().getName();
+        String name = body instanceof MethodInfo root ? root.toString() : body.getClass().getName();
         return top == null ? name : name + " suspended at " + top.site;
     }
 
@@ -159,25 +156,10 @@ public final class Fiber implements Stepper {
     // Called by Suspension on behalf of instrumented code
     // ---------------------------------------------------------------------------------------------------------
 
-    /** Starts a suspension: the caller will save its frame and return, and so will every instrumented caller. */
-    void request(int kind, Object what) {
-        if (suspending) {
-            throw StackTraces.notInstrumentedBetween(abandon());
-        }
-        suspending = true;
-        requestKind = kind;
-        request = what;
-    }
-
     /** A fresh activation saves its frame: it becomes the parent of the frames saved so far. */
     Frame save(SiteInfo site) {
         Frame frame = new Frame(this, site);
-        if (!countedPending) {
-            // Only a fresh activation may have instrumented callers still to unwind; re-entered frames return
-            // straight to the loop, so plain yields in a resumed frame never touch the shared counter.
-            Suspension.countIn();
-            countedPending = true;
-        }
+        carrier.countPending();
         link(frame);
         return frame;
     }
@@ -196,15 +178,15 @@ public final class Fiber implements Stepper {
      * @return the innermost frame the suspension had saved, for the error message
      */
     Frame abandon() {
-        Frame innermost = chainHead;
-        abandonUnwinding();
+        Frame innermost = carrier.chainHead;
+        carrier.abandonUnwinding();
         return innermost;
     }
 
     private void link(Frame frame) {
-        Frame child = chainTail;
+        Frame child = carrier.chainTail;
         if (child == null) {
-            chainHead = frame;
+            carrier.chainHead = frame;
         } else {
             SiteInfo call = frame.site;
             if (call.calleeName != null && !(call.calleeName.equals(child.site.method.name)
@@ -213,35 +195,6 @@ public final class Fiber implements Stepper {
             }
             child.parent = frame;
         }
-        chainTail = frame;
-    }
-
-    private Frame endUnwinding() {
-        Frame head = chainHead;
-        clearUnwinding();
-        return head;
-    }
-
-    private void abandonUnwinding() {
-        if (suspending) {
-            clearUnwinding();
-            request = null;
-        }
-    }
-
-    private void clearUnwinding() {
-        suspending = false;
-        chainHead = null;
-        chainTail = null;
-        if (countedPending) {
-            countedPending = false;
-            Suspension.countOut();
-        }
-    }
-
-    private Object takeRequest() {
-        Object what = request;
-        request = null;
-        return what;
+        carrier.chainTail = frame;
     }
 }

@@ -88,8 +88,7 @@ public final class Suspension {
      * @return true if the caller must save its frame and return
      */
     public static boolean isSuspending() {
-        Fiber fiber = Carrier.get().fiber;
-        return fiber != null && fiber.suspending;
+        return Carrier.get().suspending;
     }
 
     /**
@@ -173,11 +172,12 @@ public final class Suspension {
         PENDING.getAndAdd(-1);
     }
 
-    private static Fiber current(String what) {
-        Fiber fiber = Carrier.get().fiber;
-        if (fiber == null) {
+    /** This thread's carrier, while it steps a coroutine. */
+    private static Carrier current(String what) {
+        Carrier carrier = Carrier.get();
+        if (carrier.fiber == null) {
             throw StackTraces.outsideLoop(what);
         }
-        return fiber;
+        return carrier;
     }
 }

@@ -115,4 +115,36 @@ class SteppingTest {
         assertTrue(run.isFinished());
         assertThrows(IllegalStateException.class, run::result);
     }
+
+    @Test
+    void a_run_is_driven_on_the_thread_that_started_it() throws Exception {
+        Loop.Run<Integer> run = new Loop().start(Coro.of(() -> {
+            Coro.yield();
+            return 7;
+        }));
+        List<Throwable> refused = new ArrayList<>();
+        Thread other = new Thread(() -> {
+            for (Runnable misuse : List.<Runnable>of(run::step, run::awaitWakeUp,
+                    () -> run.abort(new IllegalStateException("from elsewhere")))) {
+                try {
+                    misuse.run();
+                } catch (Throwable t) {
+                    refused.add(t);
+                }
+            }
+        }, "some-other-thread");
+        other.start();
+        other.join();
+        assertEquals(3, refused.size());
+        for (Throwable t : refused) {
+            assertTrue(t instanceof IllegalStateException, t.toString());
+            assertTrue(t.getMessage().contains("some-other-thread") && t.getMessage().contains(
+                    Thread.currentThread().getName()), t.getMessage());
+        }
+        // Nothing was lost: the run goes on where it started.
+        while (!run.isFinished()) {
+            run.step();
+        }
+        assertEquals(7, run.result());
+    }
 }
