@@ -1,5 +1,7 @@
 package dev.tinyio;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +13,25 @@ import java.util.Objects;
  * {@link #await()} is its own coroutine).
  */
 public final class Event {
-    /** Whether the flag is up; guarded by {@code this}. */
-    private boolean set;
-    /** Waits registered and not yet ended, in registration order; guarded by {@code this}. */
-    private final ArrayList<Wait> waits = new ArrayList<>(2);
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(Event.class, "state", Object.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** {@link #state} while the flag is up; no wait is registered then. */
+    private static final Object SET = new Object();
+
+    /**
+     * The flag and the waits registered while it is down, changed by compare-and-set: {@link #SET}; {@code null}
+     * (down, nobody waiting); one {@link Wait} (down, the common case of one waiter, which then costs no lock); or
+     * a {@link Waits} once a second wait registers.
+     */
+    private volatile Object state;
 
     /** An event whose flag is down. */
     public Event() {
@@ -22,28 +39,24 @@ public final class Event {
 
     /** Raises the flag and wakes every coroutine waiting for it. Safe to call from any thread. */
     public void set() {
-        Object woken;
-        synchronized (this) {
-            if (set) {
-                return;
-            }
-            set = true;
-            // Most events have one waiter: hand it over without copying a list.
-            woken = waits.isEmpty() ? null : waits.size() == 1 ? waits.get(0) : List.copyOf(waits);
-            waits.clear();
+        if (state == SET) {
+            return;
         }
+        Object woken = STATE.getAndSet(this, SET);
         if (woken instanceof Wait one) {
             one.fireFromEvent();
-        } else if (woken != null) {
-            for (Object wait : (List<?>) woken) {
-                ((Wait) wait).fireFromEvent();
+        } else if (woken instanceof Waits several) {
+            for (Wait wait : several.close()) {
+                wait.fireFromEvent();
             }
         }
     }
 
     /** Lowers the flag: later waits wait for the next {@link #set}. Safe to call from any thread. */
-    public synchronized void clear() {
-        set = false;
+    public void clear() {
+        if (state == SET) {
+            STATE.compareAndSet(this, SET, null);
+        }
     }
 
     /**
@@ -51,8 +64,8 @@ public final class Event {
      *
      * @return true between a {@link #set} and the next {@link #clear}
      */
-    public synchronized boolean isSet() {
-        return set;
+    public boolean isSet() {
+        return state == SET;
     }
 
     /**
@@ -80,21 +93,87 @@ public final class Event {
      *
      * @return true if the flag is already up, so the wait must fire now
      */
-    synchronized boolean register(Wait wait) {
-        if (set) {
-            return true;
+    boolean register(Wait wait) {
+        while (true) {
+            Object current = state;
+            if (current == SET) {
+                return true;
+            }
+            if (current instanceof Waits several) {
+                if (several.add(wait)) {
+                    return false;
+                }
+                // Closed by a set that took its waits: the state has moved on.
+            } else {
+                Object next = current == null ? wait : new Waits((Wait) current, wait);
+                if (STATE.compareAndSet(this, current, next)) {
+                    return false;
+                }
+            }
         }
-        waits.add(wait);
-        return false;
     }
 
-    /** Withdraws a wait that timed out or was cancelled. */
-    synchronized void deregister(Wait wait) {
-        waits.remove(wait);
+    /** Withdraws a wait that timed out or was cancelled; a wait a set already took is left to that set. */
+    void deregister(Wait wait) {
+        Object current = state;
+        if (current == wait) {
+            // Failing means a set took it, or a second wait joined: then it is in the list, or gone with it.
+            if (STATE.compareAndSet(this, wait, null)) {
+                return;
+            }
+            current = state;
+        }
+        if (current instanceof Waits several) {
+            several.remove(wait);
+        }
     }
 
     @Override
-    public synchronized String toString() {
-        return "Event[" + (set ? "set" : "clear") + ", " + waits.size() + " waiting]";
+    public String toString() {
+        Object current = state;
+        int waiting = current instanceof Wait ? 1 : current instanceof Waits several ? several.size() : 0;
+        return "Event[" + (current == SET ? "set" : "clear") + ", " + waiting + " waiting]";
+    }
+
+    /**
+     * The waits of an event that more than one coroutine waits for, in registration order. A set closes the list
+     * as it takes the waits, so that a wait racing to join a list the set has already emptied sees the new state
+     * instead of being lost.
+     */
+    private static final class Waits {
+        /** Guarded by {@code this}. */
+        private final List<Wait> waits = new ArrayList<>(4);
+        /** Whether a set has taken the waits; guarded by {@code this}. */
+        private boolean closed;
+
+        Waits(Wait first, Wait second) {
+            waits.add(first);
+            waits.add(second);
+        }
+
+        /** Adds a wait, unless a set has already taken the waits. */
+        synchronized boolean add(Wait wait) {
+            if (closed) {
+                return false;
+            }
+            waits.add(wait);
+            return true;
+        }
+
+        synchronized void remove(Wait wait) {
+            waits.remove(wait);
+        }
+
+        synchronized int size() {
+            return waits.size();
+        }
+
+        /** Takes every wait, for a set; later adds fail. */
+        synchronized List<Wait> close() {
+            closed = true;
+            List<Wait> taken = List.copyOf(waits);
+            waits.clear();
+            return taken;
+        }
     }
 }

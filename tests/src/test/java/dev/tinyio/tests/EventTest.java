@@ -222,6 +222,55 @@ class EventTest {
     }
 
     @Test
+    void timed_out_waits_leave_the_event_whether_alone_or_among_others() {
+        Event event = new Event();
+        new Loop().run(event.await(Duration.ofMillis(1)));
+        assertEquals("Event[clear, 0 waiting]", event.toString());
+        new Loop().run(Coro.of(() -> Coro.yield(List.of(event.await(Duration.ofMillis(1)),
+                event.await(Duration.ofMillis(2)), event.await(Duration.ofMillis(3))))));
+        assertEquals("Event[clear, 0 waiting]", event.toString());
+        Coro<Void> later = event.await();
+        new Loop().run(Coro.ofVoid(() -> {
+            Coro.yield(Set.of(later));
+            Coro.yield();
+            assertEquals("Event[clear, 1 waiting]", event.toString());
+            event.set();
+            Coro.yield(later);
+        }));
+        assertEquals("Event[set, 0 waiting]", event.toString());
+    }
+
+    /** Waits join, time out and leave while other threads raise and lower the flag: none is lost, none left. */
+    @Test
+    void waits_joining_and_leaving_race_with_set_and_clear_from_threads() throws Exception {
+        for (int round = 0; round < 50; round++) {
+            Event event = new Event();
+            Thread toggler = new Thread(() -> {
+                for (int i = 0; i < 300; i++) {
+                    event.set();
+                    Thread.onSpinWait();
+                    event.clear();
+                }
+                event.set();
+            });
+            List<Coro<Void>> waiters = new ArrayList<>();
+            for (int w = 0; w < 10; w++) {
+                int which = w;
+                waiters.add(Coro.ofVoid(() -> {
+                    for (int i = 0; i < 20; i++) {
+                        Coro.yield((which + i) % 3 == 0 ? event.await()
+                                : event.await(Duration.ofNanos(1_000L * ((which * 7 + i) % 50))));
+                    }
+                }));
+            }
+            toggler.start();
+            new Loop().run(Coro.ofVoid(() -> Coro.yield(waiters)));
+            toggler.join();
+            assertEquals("Event[set, 0 waiting]", event.toString());
+        }
+    }
+
+    @Test
     void sleeps_need_no_thread_and_overlap() {
         int threadsBefore = Thread.activeCount();
         long start = System.nanoTime();
