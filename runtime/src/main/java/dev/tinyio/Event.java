@@ -55,7 +55,7 @@ public final class Event {
     /** Lowers the flag: later waits wait for the next {@link #set}. Safe to call from any thread. */
     public void clear() {
         if (state == SET) {
-            STATE.compareAndSet(this, SET, null);
+            STATE.compareAndSet(this, SET, (Object) null);
         }
     }
 
@@ -118,7 +118,7 @@ public final class Event {
         Object current = state;
         if (current == wait) {
             // Failing means a set took it, or a second wait joined: then it is in the list, or gone with it.
-            if (STATE.compareAndSet(this, wait, null)) {
+            if (STATE.compareAndSet(this, (Object) wait, (Object) null)) {
                 return;
             }
             current = state;

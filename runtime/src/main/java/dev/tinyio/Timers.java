@@ -10,7 +10,10 @@ import java.util.function.Consumer;
  * loop's thread, which alone counts their waiters down.
  */
 final class Timers {
-    /** Pending waits with a deadline, soonest first. */
+    /** Below this many waits on the heap, ended ones are left to their deadlines. */
+    private static final int MIN_PURGE_SIZE = 64;
+
+    /** Waits with a deadline, soonest first: pending ones, and ended ones not yet purged or expired. */
     private final PriorityQueue<Wait> heap = new PriorityQueue<>();
     /** Waits fired by other threads. */
     private final ConcurrentLinkedQueue<Wait> handedOver = new ConcurrentLinkedQueue<>();
@@ -18,6 +21,8 @@ final class Timers {
     private final Thread thread;
     /** How many waits were ever armed, for first-in first-out ties between equal deadlines. */
     private int sequence;
+    /** How many waits the heap may hold before the next {@link #purge}. */
+    private int purgeAt = MIN_PURGE_SIZE;
 
     Timers(Thread thread) {
         this.thread = thread;
@@ -25,9 +30,23 @@ final class Timers {
 
     /** Puts a wait with a timeout on the heap, its deadline counted from now. */
     void arm(Wait wait) {
+        if (heap.size() >= purgeAt) {
+            purge();
+        }
         wait.deadline = System.nanoTime() + wait.timeoutNanos;
         wait.sequence = sequence++;
         heap.add(wait);
+    }
+
+    /**
+     * Drops the waits that ended otherwise than by their deadline (set, or cancelled): they stay on the heap until
+     * it would have passed, which for a loop awaiting an event again and again with a long timeout is many waits
+     * and their coroutines. Done each time the heap has doubled since the last time, so it costs constant time per
+     * wait armed, and the heap holds at most twice the waits still pending, plus a few.
+     */
+    private void purge() {
+        heap.removeIf(Wait::isFinished);
+        purgeAt = Math.max(MIN_PURGE_SIZE, heap.size() * 2);
     }
 
     /** Another thread fired a wait: it is handed to the loop, which is woken. */

@@ -73,6 +73,11 @@ class Wait extends Waiter implements Comparable<Wait> {
         }
     }
 
+    /** Whether its event, its deadline or a cancellation has ended it. */
+    boolean isFinished() {
+        return finished != 0;
+    }
+
     /** Claims the wait's one count-down; false if an event, a timeout or a cancellation already had it. */
     private boolean finish() {
         return FINISHED.compareAndSet(this, 0, 1);

@@ -10,9 +10,11 @@ import dev.tinyio.Loop;
 import dev.tinyio.Tinyio;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
@@ -240,10 +242,13 @@ class EventTest {
         assertEquals("Event[set, 0 waiting]", event.toString());
     }
 
-    /** Waits join, time out and leave while other threads raise and lower the flag: none is lost, none left. */
+    /**
+     * Waits join, time out and leave while other threads raise and lower the flag, on loops of several threads:
+     * none is lost, and none is left registered once the flag ends down.
+     */
     @Test
     void waits_joining_and_leaving_race_with_set_and_clear_from_threads() throws Exception {
-        for (int round = 0; round < 50; round++) {
+        for (int round = 0; round < 30; round++) {
             Event event = new Event();
             Thread toggler = new Thread(() -> {
                 for (int i = 0; i < 300; i++) {
@@ -251,23 +256,65 @@ class EventTest {
                     Thread.onSpinWait();
                     event.clear();
                 }
-                event.set();
             });
-            List<Coro<Void>> waiters = new ArrayList<>();
-            for (int w = 0; w < 10; w++) {
-                int which = w;
-                waiters.add(Coro.ofVoid(() -> {
-                    for (int i = 0; i < 20; i++) {
-                        Coro.yield((which + i) % 3 == 0 ? event.await()
-                                : event.await(Duration.ofNanos(1_000L * ((which * 7 + i) % 50))));
+            List<Thread> loops = new ArrayList<>();
+            List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+            for (int l = 0; l < 3; l++) {
+                int loop = l;
+                loops.add(new Thread(() -> {
+                    try {
+                        new Loop().run(Coro.ofVoid(() -> Coro.yield(waiters(event, loop))));
+                    } catch (Throwable t) {
+                        failures.add(t);
                     }
                 }));
             }
             toggler.start();
-            new Loop().run(Coro.ofVoid(() -> Coro.yield(waiters)));
+            loops.forEach(Thread::start);
             toggler.join();
-            assertEquals("Event[set, 0 waiting]", event.toString());
+            for (Thread loop : loops) {
+                loop.join();
+            }
+            assertEquals(List.of(), failures);
+            assertEquals("Event[clear, 0 waiting]", event.toString());
         }
+    }
+
+    /** Coroutines that each wait for the event twenty times, each time for at most a few microseconds. */
+    private static List<Coro<Void>> waiters(Event event, int loop) {
+        List<Coro<Void>> waiters = new ArrayList<>();
+        for (int w = 0; w < 6; w++) {
+            int which = w + loop * 6;
+            waiters.add(Coro.ofVoid(() -> {
+                for (int i = 0; i < 20; i++) {
+                    Coro.yield(event.await(Duration.ofNanos(1_000L * ((which * 7 + i) % 50))));
+                }
+            }));
+        }
+        return waiters;
+    }
+
+    /** A wait set before its timeout stays on the timer heap only until the heap is next purged, not for hours. */
+    @Test
+    void waits_set_long_before_their_timeouts_are_not_kept_until_then() {
+        Event event = new Event();
+        List<WeakReference<Coro<Void>>> early = new ArrayList<>();
+        List<Coro<Void>> stillKept = new ArrayList<>();
+        new Loop().run(Coro.ofVoid(() -> {
+            for (int i = 0; i < 10_000; i++) {
+                Coro<Void> waiting = event.await(Duration.ofHours(1));
+                if (i < 10) {
+                    early.add(new WeakReference<>(waiting));
+                }
+                Coro.yield(List.of(waiting, Coro.ofVoid(event::set)));
+                event.clear();
+            }
+            for (int attempt = 0; attempt < 5 && early.stream().anyMatch(ref -> ref.get() != null); attempt++) {
+                System.gc();
+            }
+            early.stream().map(WeakReference::get).filter(Objects::nonNull).forEach(stillKept::add);
+        }));
+        assertEquals(List.of(), stillKept);
     }
 
     @Test
