@@ -60,13 +60,17 @@ public final class Semaphore {
         next.granted.set();
     }
 
-    /** A waiting acquirer was cancelled: it leaves the queue, and a permit already handed to it moves on. */
+    /**
+     * A queued acquirer was cancelled: it leaves the queue, or, if a release already took it off the queue to
+     * hand it a permit, that permit moves on. The queue, under the lock, decides which: the release's event may
+     * not be set yet when the release runs on another thread.
+     */
     private void withdraw(Acquirer acquirer) {
-        boolean wasWaiting;
+        boolean handedAPermit;
         synchronized (this) {
-            wasWaiting = waiting.remove(acquirer);
+            handedAPermit = !waiting.remove(acquirer);
         }
-        if (!wasWaiting && acquirer.granted.isSet()) {
+        if (handedAPermit) {
             release();
         }
     }

@@ -9,6 +9,7 @@ import dev.tinyio.Coro;
 import dev.tinyio.Lock;
 import dev.tinyio.Loop;
 import dev.tinyio.Permit;
+import dev.tinyio.Result;
 import dev.tinyio.Semaphore;
 import dev.tinyio.Tinyio;
 import java.time.Duration;
@@ -137,6 +138,36 @@ class SynchronisationTest {
         })));
         try (Permit permit = new Loop().run(semaphore.acquire())) {
             assertTrue(permit != null, "the cancelled waiter kept the permit");
+        }
+    }
+
+    /**
+     * A permit released on another thread just as the acquirer it is handed to times out is neither lost nor
+     * given twice: the hand-off and the withdrawal decide under the semaphore's lock which of them moves it on.
+     */
+    @Test
+    void a_permit_released_on_a_thread_as_its_next_acquirer_times_out_is_kept() throws Exception {
+        for (int round = 0; round < 3_000; round++) {
+            Semaphore semaphore = new Semaphore(1);
+            long spinNanos = 1_000L * (round % 30);
+            Duration patience = Duration.ofNanos(1_000L * (round % 37));
+            new Loop().run(Coro.ofVoid(() -> {
+                Permit held = Coro.yield(semaphore.acquire());
+                Thread releaser = new Thread(() -> {
+                    long until = System.nanoTime() + spinNanos;
+                    while (System.nanoTime() < until) {
+                        Thread.onSpinWait();
+                    }
+                    held.close();
+                });
+                releaser.start();
+                Result<Permit> next = Coro.yield(Tinyio.timeout(semaphore.acquire(), patience));
+                if (next.success()) {
+                    next.value().close();
+                }
+                releaser.join();
+            }));
+            assertEquals("Semaphore[1 available, 0 waiting]", semaphore.toString(), "round " + round);
         }
     }
 
