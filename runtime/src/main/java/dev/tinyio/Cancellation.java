@@ -55,6 +55,7 @@ final class Cancellation {
         }
         CancelledError error = new CancelledError();
         error.setStackTrace(coro.suspendedTrace());
+        Semaphore.releaseUndelivered(coro);
         int outcome = scheduler.stepCoro(coro, null, error);
         Step out = scheduler.lastStep();
         coro.state = Coro.FAILED;

@@ -6,17 +6,24 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The future of {@link Tinyio#toFuture}: a loop runs the coroutine on a thread of its own and completes this
- * future with the result or the error. Cancelling the future aborts the loop, so every coroutine gets its
- * {@link CancelledError} and cleans up.
+ * future with the result or the error. Completing the future from outside in any way (cancelling it, its
+ * {@code orTimeout}, {@code complete}) aborts the loop, so every coroutine gets its {@link CancelledError} and
+ * cleans up.
  */
 final class LoopFuture<T> extends CompletableFuture<T> {
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final Thread thread;
-    private volatile boolean cancelRequested;
+    /** Whether the future is complete: when the loop has not finished, someone else completed it. */
+    private volatile boolean futureDone;
 
     LoopFuture(Coro<T> coro) {
         this.thread = new Thread(() -> drive(coro), "tinyio-loop-" + THREADS.incrementAndGet());
+        // Completed by anyone but the loop (cancel, orTimeout, complete...): no one will read the result, so stop.
+        whenComplete((value, error) -> {
+            futureDone = true;
+            LockSupport.unpark(thread);
+        });
     }
 
     void start() {
@@ -27,8 +34,9 @@ final class LoopFuture<T> extends CompletableFuture<T> {
         try {
             Loop.Run<T> run = new Loop().start(coro);
             while (!run.isFinished()) {
-                if (cancelRequested) {
-                    run.abort(new CancelledError("The future of this loop was cancelled"));
+                if (futureDone) {
+                    run.abort(new CancelledError("The future of this loop was completed from outside (cancelled, "
+                            + "timed out, or completed by hand), so no one waits for its result"));
                 }
                 if (!run.step()) {
                     run.awaitWakeUp();
@@ -38,15 +46,5 @@ final class LoopFuture<T> extends CompletableFuture<T> {
         } catch (Throwable failure) {
             completeExceptionally(failure);
         }
-    }
-
-    @Override
-    public boolean cancel(boolean mayInterruptIfRunning) {
-        boolean cancelled = super.cancel(mayInterruptIfRunning);
-        if (cancelled) {
-            cancelRequested = true;
-            LockSupport.unpark(thread);
-        }
-        return cancelled;
     }
 }

@@ -227,6 +227,8 @@ final class Scheduler {
 
     /** Steps one coroutine on this thread's carrier. */
     int stepCoro(Coro<?> coro, Object value, Throwable thrown) {
+        // A flag left by an earlier step that ended in a throw out of the loop's own machinery must not leak.
+        out.concurrentFailure = false;
         if (!(coro.code instanceof Stepper stepper)) {
             return startCoro(coro, thrown);
         }

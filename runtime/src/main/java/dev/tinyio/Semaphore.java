@@ -3,6 +3,7 @@ package dev.tinyio;
 import dev.tinyio.internal.Step;
 import dev.tinyio.internal.Stepper;
 import java.util.ArrayDeque;
+import java.util.List;
 
 /**
  * Limits how many coroutines hold one of its permits at once. Permits are handed over first-in first-out: a
@@ -75,6 +76,28 @@ public final class Semaphore {
         }
     }
 
+    /**
+     * A coroutine is about to be cancelled or timed out while queued to resume: the value it was to resume with
+     * never reaches it, and a permit of a semaphore in it (alone, or in a gathered list) would otherwise be held
+     * by no one for ever. Such permits are released; anything else, including a user's own {@link Permit}, is
+     * left alone.
+     *
+     * @param coro the coroutine, whose value to resume with is dropped
+     */
+    static void releaseUndelivered(Coro<?> coro) {
+        Object value = coro.resumeWith;
+        coro.resumeWith = null;
+        if (value instanceof SemaphorePermit permit) {
+            permit.releaseUndelivered();
+        } else if (value instanceof List<?> gathered) {
+            for (Object member : gathered) {
+                if (member instanceof SemaphorePermit permit) {
+                    permit.releaseUndelivered();
+                }
+            }
+        }
+    }
+
     @Override
     public synchronized String toString() {
         return "Semaphore[" + available + " available, " + waiting.size() + " waiting]";
@@ -124,6 +147,20 @@ public final class Semaphore {
                 if (closed) {
                     throw new IllegalStateException("This permit was already released. Each Coro.yield("
                             + "semaphore.acquire()) gives one permit: use a new acquire() coroutine each time.");
+                }
+                closed = true;
+            }
+            release();
+        }
+
+        /**
+         * Releases a permit that never reached its coroutine; once only, even if it was listed twice or the same
+         * {@code acquire()} coroutine was yielded elsewhere too and that consumer released it.
+         */
+        void releaseUndelivered() {
+            synchronized (Semaphore.this) {
+                if (closed) {
+                    return;
                 }
                 closed = true;
             }

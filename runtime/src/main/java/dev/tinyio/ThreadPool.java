@@ -54,11 +54,16 @@ public final class ThreadPool {
         return new Coro<>(new Gather<>(calls));
     }
 
-    /** The body of {@link #runInThread}: take a slot, run on a thread, give the slot back. */
+    /**
+     * The body of {@link #runInThread}: take a slot, run on a thread, give the slot back. The thread is run by a
+     * {@link ThreadStepper} stepped inline, so that a cancellation interrupts and joins it before the slot is
+     * given back.
+     */
     private final class PooledCall<T> implements Stepper {
         private final Callable<T> fn;
-        private Permit permit;
         private boolean started;
+        private Permit permit;
+        private ThreadStepper<T> call;
 
         PooledCall(Callable<T> fn) {
             this.fn = fn;
@@ -66,27 +71,23 @@ public final class ThreadPool {
 
         @Override
         public int step(Object value, Throwable thrown, Step out) {
-            if (thrown != null) {
-                release();
-                return out.threw(thrown);
-            }
-            if (!started) {
-                started = true;
-                return out.yielded(Step.ONE, slots.acquire());
-            }
             if (permit == null) {
+                if (thrown != null) {
+                    return out.threw(thrown);
+                }
+                if (!started) {
+                    started = true;
+                    return out.yielded(Step.ONE, slots.acquire());
+                }
                 permit = (Permit) value;
-                return out.yielded(Step.ONE, Tinyio.runInThread(fn));
+                call = new ThreadStepper<>(fn);
             }
-            release();
-            return out.returned(value);
-        }
-
-        private void release() {
-            if (permit != null) {
+            int outcome = call.step(value, thrown, out);
+            if (outcome != Step.YIELDED) {
                 permit.close();
                 permit = null;
             }
+            return outcome;
         }
 
         @Override

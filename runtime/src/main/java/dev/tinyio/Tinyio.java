@@ -123,7 +123,8 @@ public final class Tinyio {
 
     /**
      * Runs a coroutine in a new loop on a thread of its own, and returns a future of its result or error.
-     * Cancelling the future cancels the loop: every coroutine gets its {@link CancelledError} and cleans up.
+     * Cancelling the future, or completing it in any other way from outside ({@code orTimeout}, {@code complete}),
+     * cancels the loop: every coroutine gets its {@link CancelledError} and cleans up.
      *
      * @param coro the coroutine; new to every loop
      * @param <T> its result type

@@ -104,4 +104,20 @@ class InteropTest {
         assertThrows(CancellationException.class, future::join);
         assertTrue(!finishedNormally.get());
     }
+
+    @Test
+    void a_future_completed_from_outside_in_any_way_stops_its_loop() throws Exception {
+        CountDownLatch cleanedUp = new CountDownLatch(1);
+        CompletableFuture<Void> future = Tinyio.toFuture(Coro.ofVoid(() -> {
+            try {
+                while (true) {
+                    Coro.yield(Tinyio.sleep(Duration.ofMillis(10)));
+                }
+            } finally {
+                cleanedUp.countDown();
+            }
+        }));
+        future.orTimeout(100, TimeUnit.MILLISECONDS);
+        assertTrue(cleanedUp.await(10, TimeUnit.SECONDS), "the loop's thread ran on after its future timed out");
+    }
 }
