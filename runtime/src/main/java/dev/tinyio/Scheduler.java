@@ -379,13 +379,16 @@ final class Scheduler {
      * loop is woken.
      */
     void wake(Wait wait) {
-        if (Thread.currentThread() == thread) {
+        boolean onLoopThread = Thread.currentThread() == thread;
+        if (onLoopThread) {
             countDown(wait);
         } else {
             timers.handOver(wait);
         }
+        // A wake-up during one of the run's own steps needs no listener, but only the loop's thread can tell:
+        // another thread may see a stale 'stepping', and a driver that missed the wake-up would wait for ever.
         Runnable listener = wakeUpListener;
-        if (listener != null && !stepping) {
+        if (listener != null && !(onLoopThread && stepping)) {
             listener.run();
         }
     }

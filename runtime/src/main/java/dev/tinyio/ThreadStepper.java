@@ -59,7 +59,8 @@ final class ThreadStepper<T> implements Stepper {
      */
     private int cancel(Throwable cancellation, Step out) {
         wait.cancel();
-        boolean failedAlready = finished.isSet() && failure != null;
+        // Written only once the function has ended: set before the interrupt, the failure is the function's own.
+        boolean failedAlready = failure != null;
         thread.interrupt();
         joinUninterruptibly();
         Throwable ended = failure;
