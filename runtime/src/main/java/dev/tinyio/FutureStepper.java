@@ -4,6 +4,7 @@ import dev.tinyio.internal.Step;
 import dev.tinyio.internal.Stepper;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
 
 /**
  * The body of {@link Tinyio#fromFuture}: waits for a stage without blocking the loop's thread (its completion
@@ -12,10 +13,12 @@ import java.util.concurrent.CompletionStage;
  */
 final class FutureStepper<T> implements Stepper {
     private final CompletionStage<T> stage;
-    private final Event completed = new Event();
-    private final Wait wait = new Wait(completed, Wait.NO_TIMEOUT);
-    private volatile T value;
-    private volatile Throwable failure;
+    /**
+     * What the stage's callback keeps: the outcome and the event it sets, never this stepper, whose wait knows the
+     * run. A stage that cannot be cancelled may outlive the run by far, and must not keep the run reachable.
+     */
+    private final Completion<T> completion = new Completion<>();
+    private final Wait wait = new Wait(completion.completed, Wait.NO_TIMEOUT);
     private boolean waiting;
 
     FutureStepper(CompletionStage<T> stage) {
@@ -33,14 +36,10 @@ final class FutureStepper<T> implements Stepper {
         }
         if (!waiting) {
             waiting = true;
-            stage.whenComplete((result, error) -> {
-                value = result;
-                failure = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                completed.set();
-            });
+            stage.whenComplete(completion);
             return out.yielded(Step.WAIT, wait);
         }
-        return failure != null ? out.threw(failure) : out.returned(value);
+        return completion.failure != null ? out.threw(completion.failure) : out.returned(completion.value);
     }
 
     private void cancelStage() {
@@ -48,6 +47,22 @@ final class FutureStepper<T> implements Stepper {
             stage.toCompletableFuture().cancel(true);
         } catch (UnsupportedOperationException cannotCancel) {
             // A stage that cannot be seen as a CompletableFuture cannot be cancelled from here: it runs on.
+        }
+    }
+
+    /** The stage's outcome, recorded on whatever thread completes it, and the event that wakes the loop. */
+    private static final class Completion<T> implements BiConsumer<T, Throwable> {
+        final Event completed = new Event();
+        /** Written before {@link #completed} is set. */
+        volatile T value;
+        /** Written before {@link #completed} is set; {@code null} if the stage completed normally. */
+        volatile Throwable failure;
+
+        @Override
+        public void accept(T result, Throwable error) {
+            value = result;
+            failure = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            completed.set();
         }
     }
 

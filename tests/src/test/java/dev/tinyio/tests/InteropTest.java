@@ -1,6 +1,8 @@
 package dev.tinyio.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,10 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tinyio.Coro;
 import dev.tinyio.Loop;
 import dev.tinyio.Tinyio;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -119,5 +123,28 @@ class InteropTest {
         }));
         future.orTimeout(100, TimeUnit.MILLISECONDS);
         assertTrue(cleanedUp.await(10, TimeUnit.SECONDS), "the loop's thread ran on after its future timed out");
+    }
+
+    /** A stage that cannot be cancelled may run on long after its run has ended: it keeps nothing of the run. */
+    @Test
+    void a_stage_outliving_its_run_keeps_nothing_of_the_run_reachable() {
+        CompletableFuture<Integer> never = new CompletableFuture<>();
+        WeakReference<Coro<Void>> root = runAndForget(never.minimalCompletionStage());
+        for (int attempt = 0; attempt < 5 && root.get() != null; attempt++) {
+            System.gc();
+        }
+        assertNull(root.get(), "the run's root coroutine is still reachable from the stage");
+        assertFalse(never.isDone());
+    }
+
+    /** Runs a loop that waits for the stage in the background and then fails; returns its root, weakly held. */
+    private static WeakReference<Coro<Void>> runAndForget(CompletionStage<Integer> stage) {
+        Coro<Void> root = Coro.ofVoid(() -> {
+            Coro.yield(java.util.Set.of(Tinyio.fromFuture(stage)));
+            Coro.yield();
+            throw new IllegalStateException("ends the run");
+        });
+        assertThrows(IllegalStateException.class, () -> new Loop().run(root));
+        return new WeakReference<>(root);
     }
 }
