@@ -8,6 +8,7 @@ import samples.shapes.Construction;
 import samples.shapes.ControlFlow;
 import samples.shapes.Exceptions;
 import samples.shapes.MethodKinds;
+import samples.shapes.Monitors;
 import samples.shapes.PrimitiveValues;
 import samples.shapes.Switches;
 
@@ -183,6 +184,23 @@ class ShapesTest {
     @Test
     void recursion_a_thousand_deep_yielding_at_every_level() throws Throwable {
         assertEquals("a" + dots(1001) + "b 500500", run(MethodKinds.DeepRecursion.class));
+    }
+
+    // Monitors and constructors
+
+    @Test
+    void yields_in_a_catch_around_a_synchronized_block_hold_no_monitor() throws Throwable {
+        assertEquals("0..1.... 0c1", run(Monitors.YieldInCatchAroundSynchronized.class));
+    }
+
+    @Test
+    void new_of_a_class_whose_constructor_yields_is_no_suspension_site() throws Throwable {
+        assertEquals("a. refused: true", run(Monitors.ConstructorThatYields.class));
+    }
+
+    @Test
+    void synchronized_method_does_not_carry_on_after_its_helper_suspends() throws Throwable {
+        assertEquals("a true", run(Monitors.SynchronizedMethodCallsSuspendingHelper.class));
     }
 
     // Primitives

@@ -3,6 +3,7 @@ package dev.tinyio.instrument.internal;
 import dev.tinyio.instrument.ClassSource;
 import dev.tinyio.instrument.InstrumentationException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -75,6 +76,9 @@ public final class ClassRewriter {
                     warnings.accept("tinyio: " + where(node, method, null) + " suspends, but tinyio never "
                             + "instruments constructors, static initialisers or synchronized methods; suspending "
                             + "there throws NotInstrumentedError.");
+                    if (isSynchronizedBody(method) && guardMonitor(node, method, suspendable)) {
+                        changed.add(method);
+                    }
                 }
                 continue;
             }
@@ -137,6 +141,34 @@ public final class ClassRewriter {
     private static boolean canSuspendIn(MethodNode method) {
         return (method.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_SYNCHRONIZED)) == 0
                 && !method.name.equals("<init>") && !method.name.equals("<clinit>");
+    }
+
+    /**
+     * A synchronized method is never instrumented, but its calls that may suspend run with its monitor held: each
+     * gets the check that throws at once if the callee suspended, instead of the method carrying on with the
+     * callee's dummy result. A direct {@code Coro.yield} throws its own error already.
+     *
+     * @return whether the method was changed
+     */
+    private boolean guardMonitor(ClassNode node, MethodNode method, Set<String> suspendable) {
+        Set<AbstractInsnNode> locked = new HashSet<>();
+        for (AbstractInsnNode insn : method.instructions) {
+            if (insn instanceof MethodInsnNode call && !SuspendableIndex.isYield(call)
+                    && index.suspends(call, node, suspendable)) {
+                locked.add(call);
+            }
+        }
+        if (locked.isEmpty()) {
+            return false;
+        }
+        new MethodRewriter(node.name, node.sourceFile, method, -1, List.of(), locked).guardEntry();
+        return true;
+    }
+
+    /** A synchronized method with a body of its own (not a constructor, which cannot be synchronized). */
+    private static boolean isSynchronizedBody(MethodNode method) {
+        return (method.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0
+                && (method.access & Opcodes.ACC_SYNCHRONIZED) != 0;
     }
 
     /** A method, or a call in it, as a stack trace element prints it. */

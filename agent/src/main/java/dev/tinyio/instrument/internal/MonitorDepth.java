@@ -43,6 +43,11 @@ final class MonitorDepth {
             for (TryCatchBlockNode block : method.tryCatchBlocks) {
                 if (instructions.indexOf(block.start) <= at && at < instructions.indexOf(block.end)) {
                     reach(instructions.indexOf(block.handler), depth[at], work);
+                    if (block.type == null) {
+                        // A catch-all handler (javac's for synchronized and finally) takes every exception
+                        // here: the handlers listed after it are never reached from this instruction.
+                        break;
+                    }
                 }
             }
             if (insn instanceof JumpInsnNode jump) {

@@ -59,6 +59,11 @@ final class SuspendableIndex {
         if (isYield(call)) {
             return true;
         }
+        if (call.name.equals("<init>")) {
+            // Constructors are never instrumented: a yield in one throws NotInstrumentedError, and a new
+            // expression is no suspension site (it has an object under construction on the stack).
+            return false;
+        }
         String method = call.name + call.desc;
         if (!call.owner.equals(self.name)) {
             return suspendsElsewhere(call.owner, method, new HashSet<>());
