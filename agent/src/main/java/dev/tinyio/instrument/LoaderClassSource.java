@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.ref.WeakReference;
 import java.net.MalformedURLException;
-import java.net.URI;
 import java.net.URL;
 import java.nio.file.NoSuchFileException;
 import java.util.Map;
@@ -60,7 +59,7 @@ final class LoaderClassSource implements ClassSource {
     }
 
     private static Optional<Map<String, Set<String>>> readIndex(String root) {
-        try (InputStream in = URI.create(root + SuspendableIndexFile.PATH).toURL().openStream()) {
+        try (InputStream in = new URL(root + SuspendableIndexFile.PATH).openStream()) {
             return Optional.of(SuspendableIndexFile.read(in));
         } catch (FileNotFoundException | NoSuchFileException | MalformedURLException | IllegalArgumentException e) {
             // No index there, or a resource that is not a jar or folder we can look beside.

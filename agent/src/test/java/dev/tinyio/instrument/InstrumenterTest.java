@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import samples.Allocations;
@@ -75,6 +76,17 @@ class InstrumenterTest {
         assertEquals(2, warnings.size(), warnings::toString);
         assertTrue(warnings.get(0).contains("samples.Monitors.lambda$run$"), warnings::toString);
         assertTrue(warnings.get(0).contains("(Monitors.java:"), warnings::toString);
+    }
+
+    @Test
+    void a_class_whose_supertypes_cannot_be_read_is_refused_rather_than_given_guessed_frames() {
+        // A loader that defines classes from bytes and has no resources for them, as in-memory compilers do.
+        ClassSource platformOnly = internalName -> internalName.startsWith("samples/") ? null
+                : ClassSource.of(getClass().getClassLoader()).bytesOf(internalName);
+        InstrumentationException error = assertThrows(InstrumentationException.class,
+                () -> new Instrumenter(platformOnly).instrument(InstrumentingLoader.original(
+                        samples.MergedTypes.class.getName())));
+        assertTrue(error.getMessage().contains("samples/MergedTypes$"), error.getMessage());
     }
 
     @Test

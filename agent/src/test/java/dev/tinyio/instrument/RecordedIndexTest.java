@@ -76,6 +76,21 @@ class RecordedIndexTest {
     }
 
     @Test
+    void the_index_is_found_beside_a_class_whose_loader_url_is_not_a_valid_uri(@TempDir Path folder)
+            throws Exception {
+        // File.toURL(), still used by containers and tools, leaves spaces unescaped in the URLs the loader returns.
+        Path built = folder.resolve("with space");
+        write(built.resolve(HELPERS + ".class"), instrumentedHelpers);
+        write(built.resolve(SuspendableIndexFile.PATH),
+                SuspendableIndexFile.format(Map.of(HELPERS, Set.of("twice(I)I"))));
+        @SuppressWarnings("deprecation")
+        URL unescaped = built.toFile().toURL();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {unescaped}, null)) {
+            assertEquals(Set.of("twice(I)I"), ClassSource.of(loader).recordedSuspendableMethods(HELPERS));
+        }
+    }
+
+    @Test
     void the_index_is_sorted_text_that_reads_back_the_same() throws IOException {
         Map<String, Set<String>> byClass = Map.of("b/B", Set.of("y()V", "x(I)I"), "a/A", Set.of("run()V"));
         byte[] text = SuspendableIndexFile.format(byClass);

@@ -1,6 +1,7 @@
 package dev.tinyio.instrument.internal;
 
 import dev.tinyio.instrument.ClassSource;
+import dev.tinyio.instrument.InstrumentationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,8 @@ final class ClassHeaders {
      *
      * @param a one class
      * @param b another class
-     * @return their common superclass, {@code java/lang/Object} when unknown
+     * @return their common superclass
+     * @throws InstrumentationException if the class file of either, or of one of their superclasses, cannot be read
      */
     String commonSuperClass(String a, String b) {
         List<String> chainOfA = superChain(a);
@@ -68,7 +70,13 @@ final class ClassHeaders {
         String current = internalName;
         while (current != null) {
             Header header = of(current);
-            if (header == null || header.isInterface()) {
+            if (header == null) {
+                // Guessing Object here gives frames the verifier rejects (VerifyError at load, past any fallback).
+                throw new InstrumentationException("Cannot read the class file of " + current + ", needed to "
+                        + "compute stack map frames: its class loader has no resource for it (classes defined "
+                        + "from bytes) or it is missing from the classpath");
+            }
+            if (header.isInterface()) {
                 break;
             }
             chain.add(current);
