@@ -17,6 +17,8 @@ final class IsolateStepper<T> implements Stepper {
     private Loop.Run<T> inner;
     /** The outer wait while the inner loop is blocked, or {@code null}. */
     private Wait waiting;
+    /** Where the outer loop records, so that the coroutines inside get tracks too; {@code null} for none. */
+    private TraceRecorder recorder;
 
     IsolateStepper(Coro<T> coro, GroupMode mode) {
         this.coro = coro;
@@ -34,7 +36,7 @@ final class IsolateStepper<T> implements Stepper {
         }
         try {
             if (inner == null) {
-                inner = new Loop().start(coro, mode);
+                inner = new Loop().recordTo(recorder).start(coro, mode);
                 inner.onWakeUp(innerWoken::set);
             }
             innerWoken.clear();
@@ -51,7 +53,15 @@ final class IsolateStepper<T> implements Stepper {
             return out.yielded(Step.WAIT, waiting);
         } catch (Exception failed) {
             return out.returned(new Result<>(null, failed));
+        } catch (Error error) {
+            // Not caught, but the isolating coroutine's own failure: the outer loop stitches and groups it as such.
+            return out.threw(error);
         }
+    }
+
+    /** The outer loop started it: the nested loop records where the outer one does. */
+    void recordTo(TraceRecorder recorder) {
+        this.recorder = recorder;
     }
 
     /** Cancelled from outside: everything inside is cancelled, and what went wrong there rides along, suppressed. */

@@ -154,6 +154,10 @@ final class Scheduler {
                     + "thread that started it; to hand work to a loop on another thread, set an Event or use "
                     + "Tinyio.toFuture.");
         }
+        if (stepping) {
+            throw new IllegalStateException("Loop.Run." + what + "() was called from inside a step of the same "
+                    + "run, by one of its own coroutines. A run is driven from outside it; inside, yield instead.");
+        }
     }
 
     boolean isFinished() {
@@ -483,6 +487,9 @@ final class Scheduler {
         coro.owner = loop;
         coro.state = Coro.ACTIVE;
         active.add(coro);
+        if (coro.code instanceof IsolateStepper<?> isolate) {
+            isolate.recordTo(loop.recorder());
+        }
     }
 
     void deactivate(Coro<?> coro) {

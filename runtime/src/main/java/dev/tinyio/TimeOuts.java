@@ -1,6 +1,8 @@
 package dev.tinyio;
 
 import dev.tinyio.internal.Step;
+import java.util.ArrayDeque;
+import java.util.Iterator;
 
 /**
  * Times coroutines out for {@link Tinyio#timeout}, on behalf of a run: the {@link TimeoutError} thrown in, the
@@ -66,11 +68,23 @@ final class TimeOuts {
         if (gaveUp == null) {
             return;
         }
-        for (Coro<?> awaited : gaveUp.awaitedCoroutines()) {
+        // The recursion's order, with a stack of its own: a chain of any length cannot overflow the thread's.
+        ArrayDeque<Iterator<Coro<?>>> pending = new ArrayDeque<>();
+        pending.push(gaveUp.awaitedCoroutines().iterator());
+        ArrayDeque<Waiter> gaveUps = new ArrayDeque<>();
+        gaveUps.push(gaveUp);
+        while (!pending.isEmpty()) {
+            Iterator<Coro<?>> members = pending.peek();
+            if (!members.hasNext()) {
+                pending.pop();
+                gaveUps.pop();
+                continue;
+            }
+            Coro<?> awaited = members.next();
             if (awaited.state != Coro.ACTIVE) {
                 continue;
             }
-            awaited.removeWaiter(gaveUp);
+            awaited.removeWaiter(gaveUps.peek());
             if (awaited.waiters().isEmpty()) {
                 Waiter next = awaited.waitingOn;
                 CancelledError cancellation = new CancelledError("Cancelled because the only coroutine waiting for "
@@ -84,7 +98,10 @@ final class TimeOuts {
                 scheduler.lastStep().clear();
                 awaited.state = Coro.FAILED;
                 scheduler.deactivate(awaited);
-                cancelOrphans(next);
+                if (next != null) {
+                    pending.push(next.awaitedCoroutines().iterator());
+                    gaveUps.push(next);
+                }
             }
         }
     }

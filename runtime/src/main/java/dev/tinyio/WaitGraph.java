@@ -1,8 +1,10 @@
 package dev.tinyio;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -33,20 +35,39 @@ final class WaitGraph {
         return false;
     }
 
-    /** Depth-first search: true while a coroutine is on the current path, false once fully explored. */
-    private static boolean reachesItself(Coro<?> node, Map<Coro<?>, List<Coro<?>>> edges,
+    /**
+     * Depth-first search, with a stack of its own so that a chain of any length cannot overflow the thread's:
+     * true while a coroutine is on the current path, false once fully explored.
+     */
+    private static boolean reachesItself(Coro<?> start, Map<Coro<?>, List<Coro<?>>> edges,
             Map<Coro<?>, Boolean> state) {
-        Boolean seen = state.get(node);
-        if (seen != null) {
-            return seen;
+        if (state.containsKey(start)) {
+            return state.get(start);
         }
-        state.put(node, Boolean.TRUE);
-        for (Coro<?> next : edges.getOrDefault(node, List.of())) {
-            if (reachesItself(next, edges, state)) {
-                return true;
+        ArrayDeque<Coro<?>> path = new ArrayDeque<>();
+        ArrayDeque<Iterator<Coro<?>>> pending = new ArrayDeque<>();
+        state.put(start, Boolean.TRUE);
+        path.push(start);
+        pending.push(edges.getOrDefault(start, List.of()).iterator());
+        while (!path.isEmpty()) {
+            Iterator<Coro<?>> next = pending.peek();
+            if (!next.hasNext()) {
+                state.put(path.pop(), Boolean.FALSE);
+                pending.pop();
+                continue;
             }
+            Coro<?> node = next.next();
+            Boolean seen = state.get(node);
+            if (seen != null) {
+                if (seen) {
+                    return true;
+                }
+                continue;
+            }
+            state.put(node, Boolean.TRUE);
+            path.push(node);
+            pending.push(edges.getOrDefault(node, List.of()).iterator());
         }
-        state.put(node, Boolean.FALSE);
         return false;
     }
 }
