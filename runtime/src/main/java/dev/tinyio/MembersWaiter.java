@@ -1,7 +1,9 @@
 package dev.tinyio;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** A coroutine waiting for what it yielded: one coroutine, or a list of them, a member listed twice counting twice. */
 final class MembersWaiter extends Waiter {
@@ -15,17 +17,17 @@ final class MembersWaiter extends Waiter {
 
     @Override
     List<Coro<?>> awaitedCoroutines() {
-        List<Coro<?>> coros = new ArrayList<>();
         if (awaited instanceof Coro<?> one) {
-            coros.add(one);
-        } else {
-            for (Object member : (List<?>) awaited) {
-                if (!coros.contains(member)) {
-                    coros.add((Coro<?>) member);
-                }
-            }
+            List<Coro<?>> single = new ArrayList<>(1);
+            single.add(one);
+            return single;
         }
-        return coros;
+        // Coroutines compare by identity: a set drops a member listed twice in one pass, even in a wide gather.
+        Set<Coro<?>> distinct = new LinkedHashSet<>();
+        for (Object member : (List<?>) awaited) {
+            distinct.add((Coro<?>) member);
+        }
+        return new ArrayList<>(distinct);
     }
 
     /** One result, or the results in list order. */

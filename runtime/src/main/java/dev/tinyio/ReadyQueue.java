@@ -1,5 +1,9 @@
 package dev.tinyio;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+
 /**
  * The loop's first-in first-out queue of coroutines ready to step, as a growable ring: no allocation per entry. A
  * coroutine is queued at most once at a time, so the value to resume it with waits in the coroutine itself
@@ -33,14 +37,22 @@ final class ReadyQueue {
         return coro;
     }
 
-    /** Whether a coroutine is queued: a scan, for diagnostics only. */
-    boolean contains(Coro<?> coro) {
-        for (int i = 0; i < size; i++) {
-            if (ring[(head + i) & (ring.length - 1)] == coro) {
-                return true;
+    /**
+     * The queued coroutines, for diagnostics: read once into locals, so that a dump from another thread while the
+     * ring grows sees a stale but consistent picture rather than an index out of bounds.
+     */
+    Set<Coro<?>> snapshot() {
+        Coro<?>[] at = ring;
+        int first = head;
+        int count = Math.min(size, at.length);
+        Set<Coro<?>> queued = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = 0; i < count; i++) {
+            Coro<?> coro = at[(first + i) & (at.length - 1)];
+            if (coro != null) {
+                queued.add(coro);
             }
         }
-        return false;
+        return queued;
     }
 
     /** Makes room for that many more entries at once: a gather of n new coroutines grows the ring only once. */

@@ -503,8 +503,9 @@ final class Scheduler {
      */
     String dump() {
         StringBuilder text = new StringBuilder("tinyio loop run of " + root + "\n");
+        Set<Coro<?>> ready = queue.snapshot();
         for (Coro<?> coro : active.inOrder()) {
-            text.append("  ").append(coro).append('\n').append("    ").append(doing(coro)).append('\n');
+            text.append("  ").append(coro).append('\n').append("    ").append(doing(coro, ready)).append('\n');
             for (StackTraceElement element : coro.suspendedTrace()) {
                 text.append("      at ").append(element).append('\n');
             }
@@ -517,8 +518,8 @@ final class Scheduler {
         return text.toString();
     }
 
-    private String doing(Coro<?> coro) {
-        if (queue.contains(coro)) {
+    private String doing(Coro<?> coro, Set<Coro<?>> ready) {
+        if (ready.contains(coro)) {
             return "ready to run";
         }
         Waiter waiter = coro.waitingOn;
