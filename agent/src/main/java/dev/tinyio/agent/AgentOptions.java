@@ -27,16 +27,19 @@ record AgentOptions(boolean failFast, boolean verbose, Path dump, ClassFilter cl
             for (String option : options.split(",")) {
                 String trimmed = option.trim();
                 String name = trimmed.toLowerCase(Locale.ROOT);
-                if (name.equals("failfast")) {
+                if (trimmed.isEmpty()) {
+                    // "verbose,,failfast" or a trailing comma: nothing between the commas, nothing to do.
+                    continue;
+                } else if (name.equals("failfast")) {
                     failFast = true;
                 } else if (name.equals("verbose")) {
                     verbose = true;
-                } else if (name.startsWith("dump=") && trimmed.length() > "dump=".length()) {
-                    dump = Path.of(trimmed.substring("dump=".length()));
+                } else if (name.startsWith("dump=")) {
+                    dump = Path.of(valueOf(trimmed, "dump=", "a folder to write the instrumented classes to"));
                 } else if (name.startsWith("include=")) {
-                    classes = classes.include(trimmed.substring("include=".length()));
+                    classes = classes.include(valueOf(trimmed, "include=", "class name patterns"));
                 } else if (name.startsWith("exclude=")) {
-                    classes = classes.exclude(trimmed.substring("exclude=".length()));
+                    classes = classes.exclude(valueOf(trimmed, "exclude=", "class name patterns"));
                 } else {
                     throw new IllegalArgumentException("Unknown tinyio agent option '" + option + "'. Known options: "
                             + "failfast, verbose, dump=<folder>, include=<classes>, exclude=<classes> (class name "
@@ -45,5 +48,16 @@ record AgentOptions(boolean failFast, boolean verbose, Path dump, ClassFilter cl
             }
         }
         return new AgentOptions(failFast, verbose, dump, classes);
+    }
+
+    /** The value after an option's {@code =}, which must not be empty: an empty one is a slip, not "all". */
+    private static String valueOf(String option, String prefix, String what) {
+        String value = option.substring(prefix.length()).trim();
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("The tinyio agent option '" + option + "' needs " + what + " after '"
+                    + prefix + "', for example " + prefix + (prefix.equals("dump=") ? "target/tinyio-dump"
+                    : "com.acme.*;org.example.Main") + ".");
+        }
+        return value;
     }
 }

@@ -57,4 +57,22 @@ class AgentOptionsTest {
         assertTrue(error.getMessage().contains("'includes=com.acme.*'"), error.getMessage());
         assertTrue(error.getMessage().contains("include=<classes>"), error.getMessage());
     }
+
+    @Test
+    void an_option_missing_its_value_says_what_it_needs() {
+        for (String option : new String[] {"dump=", "include=", "exclude= "}) {
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                    () -> AgentOptions.parse("verbose," + option));
+            assertTrue(error.getMessage().contains("needs"), error.getMessage());
+            assertTrue(error.getMessage().contains("'" + option.trim().substring(0, option.indexOf('=') + 1)),
+                    error.getMessage());
+        }
+    }
+
+    @Test
+    void empty_options_between_commas_are_ignored() {
+        AgentOptions options = AgentOptions.parse("verbose,,failfast,");
+        assertTrue(options.verbose());
+        assertTrue(options.failFast());
+    }
 }
