@@ -17,6 +17,12 @@ public final class StackTraces {
             Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_REFLECT_FRAMES,
                     StackWalker.Option.SHOW_HIDDEN_FRAMES));
 
+    /**
+     * The system property the agent sets to its options when it starts, so that errors can tell a JVM without the
+     * agent from a class the agent left alone. The runtime knows the agent by this name only.
+     */
+    public static final String AGENT_PROPERTY = "dev.tinyio.agent";
+
     /** The two ways to instrument, named by every error that asks for instrumentation. */
     static final String FIXES = "Instrument it: run with -javaagent:tinyio-agent.jar, or rewrite the classes at "
             + "build time with dev.tinyio:tinyio-maven-plugin (goals instrument and instrument-tests).";
@@ -110,7 +116,7 @@ public final class StackTraces {
                 + " and the suspension passed through " + through + ", which is not "
                 + "instrumented and so cannot suspend. A JDK or library callback (forEach, streams, reflection) "
                 + "cannot suspend: use a plain loop or call instead. If it is your own code, it was not instrumented. "
-                + FIXES + " A method "
+                + fixes() + " A method "
                 + "that suspends only through virtual dispatch needs @dev.tinyio.Suspendable on the called method.");
     }
 
@@ -133,7 +139,22 @@ public final class StackTraces {
                     + "plain method.");
         }
         return new NotInstrumentedError(what + " was called from " + name + ", which was not instrumented, so it "
-                + "cannot suspend. " + FIXES);
+                + "cannot suspend. " + fixes());
+    }
+
+    /**
+     * What to do about code that was not instrumented: under the agent, why the agent may have left it alone,
+     * rather than advice to run with the agent.
+     */
+    static String fixes() {
+        String agent = System.getProperty(AGENT_PROPERTY);
+        if (agent == null) {
+            return FIXES;
+        }
+        return "The tinyio agent is running" + (agent.isEmpty() ? "" : " (options '" + agent + "')") + ", but left "
+                + "it alone: it never instruments the JDK's classes, nor classes its include= and exclude= options "
+                + "rule out, nor a class it could not instrument (it logs why to dev.tinyio.agent). Instrument it, "
+                + "or rewrite it at build time with dev.tinyio:tinyio-maven-plugin, or keep the suspension out of it.";
     }
 
     /** Why a method is never instrumented, or {@code null} if it could have been. */
