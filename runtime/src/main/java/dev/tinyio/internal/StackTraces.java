@@ -41,28 +41,54 @@ public final class StackTraces {
         for (Frame f = parent; f != null; f = f.parent) {
             callers.add(f.site.element());
         }
-        continueTrace(error, callers, false);
+        continueTrace(error, callers, false, true);
     }
 
     /**
      * Puts frames into a trace where the coroutine's own stack ends and the loop's begins: in place of the
      * dispatch method through which the loop re-entered the frame, or else before the fiber that started it.
+     * Only the loop that is stitching counts: the frames the trace shares with the current stack lie below it, and
+     * the fiber frames of loops nested inside its coroutines lie above the first fiber frame over those.
      *
      * @param error the throwable whose trace to continue
      * @param callers the frames to insert, innermost first
      * @param orAtTheEnd whether a trace without loop frames (one from another thread) is continued at its end
      */
     public static void continueTrace(Throwable error, List<StackTraceElement> callers, boolean orAtTheEnd) {
+        continueTrace(error, callers, orAtTheEnd, false);
+    }
+
+    private static void continueTrace(Throwable error, List<StackTraceElement> callers, boolean orAtTheEnd,
+            boolean onlyThroughDispatch) {
         StackTraceElement[] trace = error.getStackTrace();
+        if (onlyThroughDispatch && Arrays.stream(trace)
+                .noneMatch(e -> SiteInfo.DISPATCH_NAME.equals(e.getMethodName()))) {
+            // Made elsewhere (before a suspension, in another coroutine or thread): its trace is where it was made.
+            return;
+        }
+        StackTraceElement[] here = new Throwable().getStackTrace();
+        int end = trace.length;
+        for (int h = here.length; end > 0 && h > 0 && trace[end - 1].equals(here[h - 1]); end--, h--) {
+            // shared with the current stack: below the stitching loop
+        }
         int at = -1;
         int replaced = 0;
-        for (int i = 0; i < trace.length && at < 0; i++) {
-            if (SiteInfo.DISPATCH_NAME.equals(trace[i].getMethodName())) {
-                at = i;
-                replaced = 1;
-            } else if (trace[i].getClassName().equals(Fiber.class.getName())) {
-                at = i;
-            }
+        int i = end - 1;
+        while (i >= 0 && !isFiber(trace[i])) {
+            i--;
+        }
+        while (i >= 0 && isFiber(trace[i])) {
+            at = i--;
+        }
+        while (at >= 0 && i >= 0 && trace[i].getClassName().contains("$$Lambda")) {
+            i--;
+        }
+        if (at >= 0 && i >= 0 && SiteInfo.DISPATCH_NAME.equals(trace[i].getMethodName())) {
+            at = i;
+            replaced = 1;
+        }
+        if (onlyThroughDispatch && replaced == 0) {
+            return;
         }
         if (at < 0 && orAtTheEnd) {
             at = trace.length;
@@ -74,6 +100,10 @@ public final class StackTraces {
         stitched.addAll(callers);
         stitched.addAll(Arrays.asList(trace).subList(at + replaced, trace.length));
         error.setStackTrace(stitched.toArray(new StackTraceElement[0]));
+    }
+
+    private static boolean isFiber(StackTraceElement element) {
+        return element.getClassName().equals(Fiber.class.getName());
     }
 
     /**
