@@ -71,6 +71,9 @@ public final class Fiber implements Stepper {
             return out.threw(t);
         }
         if (carrier.suspending) {
+            if (carrier.chainTail == null) {
+                return brokenSuspension(out);
+            }
             NotInstrumentedError entryNotInstrumented = checkEntry();
             if (entryNotInstrumented != null) {
                 carrier.abandonUnwinding();
@@ -122,13 +125,23 @@ public final class Fiber implements Stepper {
                 continue;
             }
             if (carrier.suspending) {
-                return suspended(out);
+                return carrier.chainHead == null ? brokenSuspension(out) : suspended(out);
             }
             value = result;
             thrown = null;
             frame = frame.parent;
         }
         return thrown != null ? out.threw(thrown) : out.returned(value);
+    }
+
+    /**
+     * A yield was made but no frame was saved: saving failed (a StackOverflowError, say) and the code caught the
+     * error and returned. The suspension cannot complete; it must not stay counted, nor this thread suspending.
+     */
+    private int brokenSuspension(Step out) {
+        carrier.abandonUnwinding();
+        return out.threw(new NotInstrumentedError("A suspension of " + this + " was lost: saving its frame failed, "
+                + "and the error was caught, so the code carried on and returned instead of suspending"));
     }
 
     /** The suspension has unwound to here: its frames are kept, and the loop is told what was yielded. */
