@@ -346,6 +346,45 @@ public final class MethodKinds {
         }
     }
 
+    /**
+     * A sub-interface redeclares a {@code @Suspendable} method with a narrower return type, without the
+     * annotation: it still overrides it, so calls through the sub-interface pass suspensions through.
+     */
+    public static final class CovariantRedeclaration {
+        private CovariantRedeclaration() {
+        }
+
+        interface Maker {
+            @Suspendable
+            Object make();
+        }
+
+        interface StringMaker extends Maker {
+            @Override
+            String make();
+        }
+
+        static final class Made implements StringMaker {
+            @Override
+            public String make() {
+                return "m" + Coro.yield(value(1));
+            }
+        }
+
+        public static String run() {
+            StringBuilder log = new StringBuilder();
+            return Ticker.run(log, Coro.of(() -> {
+                StringMaker viaSub = new Made();
+                Maker viaBase = viaSub;
+                log.append('a');
+                String first = viaSub.make();
+                log.append('b');
+                Object second = viaBase.make();
+                return first + " " + second;
+            }));
+        }
+    }
+
     /** Recursion 1,000 deep before the first suspension, then a yield at every level on the way back up. */
     public static final class DeepRecursion {
         private DeepRecursion() {

@@ -177,6 +177,11 @@ class ShapesTest {
     }
 
     @Test
+    void a_covariant_redeclaration_in_a_sub_interface_still_suspends() throws Throwable {
+        assertEquals("a..b.. m1 m1", run(MethodKinds.CovariantRedeclaration.class));
+    }
+
+    @Test
     void covariant_override_suspends_through_its_bridge_method() throws Throwable {
         assertEquals("a.b.c plain n1 n2", run(MethodKinds.BridgeMethod.class));
     }

@@ -117,7 +117,7 @@ final class SuspendableIndex {
             suspendable = read(owner);
             byClass.put(owner, suspendable);
         }
-        if (suspendable.contains(method)) {
+        if (suspendable.contains(method) || overridesOneOf(suspendable, method)) {
             return true;
         }
         ClassHeaders.Header header = headers.of(owner);
@@ -129,6 +129,20 @@ final class SuspendableIndex {
         }
         for (String itf : header.interfaces()) {
             if (suspendsElsewhere(itf, method, visited)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a method has the name and parameters of a suspendable one, whatever its return type: a covariant
+     * redeclaration (a sub-interface narrowing {@code Object make()} to {@code String make()}) overrides it.
+     */
+    private static boolean overridesOneOf(Set<String> suspendable, String method) {
+        String nameAndParameters = method.substring(0, method.indexOf(')') + 1);
+        for (String candidate : suspendable) {
+            if (candidate.startsWith(nameAndParameters)) {
                 return true;
             }
         }
