@@ -67,8 +67,9 @@ public final class Fiber implements Stepper {
         try {
             result = body instanceof Coro.Body<?> withResult ? withResult.run() : runVoid();
         } catch (Throwable t) {
+            Throwable error = carriedOn(t);
             carrier.abandonUnwinding();
-            return out.threw(t);
+            return out.threw(error);
         }
         if (carrier.suspending) {
             if (carrier.chainTail == null) {
@@ -113,7 +114,8 @@ public final class Fiber implements Stepper {
             Object result;
             try {
                 result = frame.site.method.resumer.resume(frame);
-            } catch (Throwable t) {
+            } catch (Throwable caught) {
+                Throwable t = carriedOn(caught);
                 carrier.abandonUnwinding();
                 if (t != stitched) {
                     StackTraces.appendSuspended(t, frame.parent);
@@ -132,6 +134,19 @@ public final class Fiber implements Stepper {
             frame = frame.parent;
         }
         return thrown != null ? out.threw(thrown) : out.returned(value);
+    }
+
+    /**
+     * An exception escaped while a suspension was unwinding. Instrumented frames only save themselves and return
+     * then, so some frame that was not instrumented received the suspending callee's dummy result (null, zero or
+     * false), carried on, and threw: that is what the user must hear about, with the exception as its cause. An
+     * {@link Error} is left as it is: it may come from the saving itself (a stack overflow).
+     */
+    private Throwable carriedOn(Throwable t) {
+        if (!carrier.suspending || !(t instanceof Exception)) {
+            return t;
+        }
+        return StackTraces.carriedOnAfterSuspending(carrier.chainHead, t);
     }
 
     /**

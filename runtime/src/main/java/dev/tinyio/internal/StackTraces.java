@@ -107,6 +107,25 @@ public final class StackTraces {
     }
 
     /**
+     * An exception escaped while a suspension was unwinding: a frame that was not instrumented carried on with
+     * the suspending callee's dummy result and threw.
+     *
+     * @param suspended the innermost frame of the suspension, or {@code null}
+     * @param thrown what the frame threw
+     * @return the error, caused by {@code thrown}
+     */
+    static NotInstrumentedError carriedOnAfterSuspending(Frame suspended, Throwable thrown) {
+        NotInstrumentedError error = new NotInstrumentedError("A coroutine suspended"
+                + (suspended == null ? "" : " in " + suspended.site) + ", and a method between it and the "
+                + "coroutine's body that was not instrumented carried on with the dummy result of the call (null, "
+                + "zero or false) and threw " + thrown + " (the cause; the top of its stack trace is in that "
+                + "method). A class that never names the library, even one that calls code that suspends, is not "
+                + "instrumented: mark the calling method @dev.tinyio.Suspendable. " + fixes());
+        error.initCause(thrown);
+        return error;
+    }
+
+    /**
      * {@code Coro.yield} was called while a suspension was still unwinding: a frame that is not instrumented
      * received a dummy result from an instrumented callee and carried on.
      *

@@ -130,4 +130,19 @@ class NotInstrumentedTest {
             Coro.yield();
         }
     }
+
+    /**
+     * A class that never names the library is skipped by the instrumenter even when it calls code that suspends:
+     * it carries on with a dummy result, and what it throws then comes out as a named error, not a bare
+     * NullPointerException; marking the calling method {@code @Suspendable} fixes it.
+     */
+    @Test
+    void code_carrying_on_with_a_dummy_result_and_throwing_is_named_and_the_fix_works() {
+        NotInstrumentedError error = assertThrows(NotInstrumentedError.class,
+                () -> new Loop().run(Coro.of(() -> unaware.Shouter.shout("q"))));
+        assertInstanceOf(NullPointerException.class, error.getCause());
+        assertTrue(error.getMessage().contains("carried on with the dummy result"), error.getMessage());
+        assertTrue(error.getMessage().contains("@dev.tinyio.Suspendable"), error.getMessage());
+        assertEquals("QQ", new Loop().run(Coro.of(() -> unaware.AwareShouter.shout("q"))));
+    }
 }
