@@ -32,17 +32,7 @@ class SchedulingRulesTest {
     void awaiting_a_set_event_takes_two_steps_of_its_own() {
         Event e = new Event();
         e.set();
-        Coro<Void> waiter = Coro.ofVoid(() -> {
-            script.expect(2);
-            Coro.yield(e.await());
-            script.expect(6);
-        });
-        new Loop().run(Coro.ofVoid(() -> {
-            script.expect(1);
-            Coro.yield(List.of(waiter, bystander(3, 4, 5, 7)));
-            script.finish(8);
-        }));
-        script.assertFinished(8);
+        sleepOrder(e.await());
     }
 
     @Test
@@ -92,6 +82,10 @@ class SchedulingRulesTest {
         assertEquals(List.of("woken", "timed"), log);
     }
 
+    /**
+     * A coroutine waits on {@code sleeper}, which ends at once: it takes one step to make its wait and one to end,
+     * so its waiter resumes after the bystander's third step.
+     */
     private void sleepOrder(Coro<Void> sleeper) {
         Coro<Void> w = Coro.ofVoid(() -> {
             script.expect(2);

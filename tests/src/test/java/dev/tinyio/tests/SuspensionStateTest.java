@@ -141,19 +141,24 @@ class SuspensionStateTest {
         }
     }
 
+    /** Runs a coroutine that yields at the end of its stack, {@code slack} frames short of it, and swallows the error. */
+    private static void overflowWhileSaving(int slack) {
+        slackLeft = slack;
+        yielded = false;
+        run(Coro.of(() -> {
+            try {
+                return dive(0);
+            } catch (Throwable swallowed) {
+                return -1;
+            }
+        }));
+    }
+
     @Test
     void a_stack_overflow_while_saving_caught_by_the_coroutine_leaves_nothing_counted() throws Exception {
         List<String> failures = new ArrayList<>();
         for (int slack = 0; slack < 80; slack++) {
-            slackLeft = slack;
-            yielded = false;
-            run(Coro.of(() -> {
-                try {
-                    return dive(0);
-                } catch (Throwable swallowed) {
-                    return -1;
-                }
-            }));
+            overflowWhileSaving(slack);
             try {
                 assertClean("stack overflow, slack " + slack);
             } catch (AssertionError e) {
@@ -166,15 +171,7 @@ class SuspensionStateTest {
     @Test
     void after_a_stack_overflow_while_saving_the_next_run_on_the_thread_works() {
         for (int slack = 0; slack < 80; slack++) {
-            slackLeft = slack;
-            yielded = false;
-            run(Coro.of(() -> {
-                try {
-                    return dive(0);
-                } catch (Throwable swallowed) {
-                    return -1;
-                }
-            }));
+            overflowWhileSaving(slack);
             int s = slack;
             assertEquals(2, new Loop().run(Coro.of(() -> {
                 Coro.yield();
