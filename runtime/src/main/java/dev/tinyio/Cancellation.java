@@ -57,6 +57,9 @@ final class Cancellation {
         error.setStackTrace(coro.suspendedTrace());
         Semaphore.releaseUndelivered(coro);
         int outcome = scheduler.stepCoro(coro, null, error);
+        if (recorder != null) {
+            recorder.cleanedUp(coro);
+        }
         Step out = scheduler.lastStep();
         coro.state = Coro.FAILED;
         scheduler.deactivate(coro);

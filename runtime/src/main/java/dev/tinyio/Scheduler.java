@@ -462,6 +462,10 @@ final class Scheduler {
     }
 
     Failure fail(Coro<?> coro, Throwable error) {
+        TraceRecorder recorder = loop.recorder();
+        if (recorder != null) {
+            recorder.ended(coro, TraceRecorder.describe(error));
+        }
         coro.state = Coro.FAILED;
         deactivate(coro);
         return new Failure(coro, error);
@@ -489,6 +493,14 @@ final class Scheduler {
         active.add(coro);
         if (coro.code instanceof IsolateStepper<?> isolate) {
             isolate.recordTo(loop.recorder());
+        }
+    }
+
+    /** Marks on the coroutine's track, if recording, how it ended outside its own step. */
+    void recordEnd(Coro<?> coro, String how) {
+        TraceRecorder recorder = loop.recorder();
+        if (recorder != null) {
+            recorder.ended(coro, how);
         }
     }
 

@@ -24,6 +24,7 @@ final class TimeOuts {
         Coro<?> recorder = request.wrapper();
         if (recorder.state == Coro.ACTIVE) {
             recorder.state = Coro.FAILED;
+            scheduler.recordEnd(recorder, "timed out");
             scheduler.deactivate(recorder);
         }
         Coro<?> coro = request.coro();
@@ -48,6 +49,7 @@ final class TimeOuts {
             Cancellation.warnImproper(coro, outcome, scheduler.lastStep(), "its timeout");
         }
         scheduler.lastStep().clear();
+        scheduler.recordEnd(coro, "timed out");
         coro.state = Coro.FAILED;
         scheduler.deactivate(coro);
         cancelOrphans(pending);
@@ -96,6 +98,7 @@ final class TimeOuts {
                     Cancellation.warnImproper(awaited, outcome, scheduler.lastStep(), "cancellation");
                 }
                 scheduler.lastStep().clear();
+                scheduler.recordEnd(awaited, "cancelled");
                 awaited.state = Coro.FAILED;
                 scheduler.deactivate(awaited);
                 if (next != null) {

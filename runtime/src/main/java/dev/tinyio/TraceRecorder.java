@@ -30,6 +30,8 @@ public final class TraceRecorder {
         long waitingSince = -1;
         /** What its current wait is for. */
         String waitingFor;
+        /** Whether its end (returned, failed, cancelled, timed out) is marked. */
+        boolean ended;
 
         Track(int id) {
             this.id = id;
@@ -81,17 +83,49 @@ public final class TraceRecorder {
                 track.waitingSince = now;
                 track.waitingFor = describe(out);
             }
-            case Step.THREW -> marker(track, "failed: " + out.error, now);
-            default -> marker(track, "returned", now);
+            case Step.THREW -> end(track, describe(out.error), now);
+            default -> end(track, "returned", now);
         }
     }
 
-    /** A coroutine was cancelled. */
+    /** A coroutine was cancelled: its cleanup step begins. */
     synchronized void cancelled(Coro<?> coro) {
+        ended(coro, "cancelled");
+        track(coro).steppingSince = micros();
+    }
+
+    /** A cancelled coroutine's cleanup step ended. */
+    synchronized void cleanedUp(Coro<?> coro) {
+        Track track = track(coro);
+        span(track, "run", track.steppingSince, micros(), "run");
+    }
+
+    /** A coroutine ended outside its own step (failed, timed out, cancelled): its wait, if any, ends now. */
+    synchronized void ended(Coro<?> coro, String how) {
         long now = micros();
         Track track = track(coro);
         endWait(track, now);
-        marker(track, "cancelled", now);
+        end(track, how, now);
+    }
+
+    /** A failure, for {@link #ended}. */
+    static String describe(Throwable error) {
+        return "failed: " + safeToString(error);
+    }
+
+    private void end(Track track, String how, long now) {
+        if (!track.ended) {
+            track.ended = true;
+            marker(track, how, now);
+        }
+    }
+
+    private static String safeToString(Object object) {
+        try {
+            return String.valueOf(object);
+        } catch (RuntimeException | StackOverflowError failed) {
+            return object.getClass().getName() + " (toString threw " + failed.getClass().getName() + ")";
+        }
     }
 
     private Track track(Coro<?> coro) {
@@ -100,7 +134,7 @@ public final class TraceRecorder {
             track = new Track(nextTrack++);
             tracks.put(coro, track);
             append("{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":1,\"tid\":" + track.id
-                    + ",\"args\":{\"name\":" + quote(coro.toString()) + "}}");
+                    + ",\"args\":{\"name\":" + quote(safeToString(coro)) + "}}");
         }
         return track;
     }
@@ -153,7 +187,7 @@ public final class TraceRecorder {
                 case '\r' -> quoted.append("\\r");
                 case '\t' -> quoted.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    if (c < 0x20 || Character.isSurrogate(c)) {
                         quoted.append(String.format("\\u%04x", (int) c));
                     } else {
                         quoted.append(c);
