@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -69,16 +70,29 @@ final class FolderInstrumenter {
         Instrumenter instrumenter = new Instrumenter(classpath, warnings);
         // The whole folder is indexed first, from the bytes as they are now: rewriting a class hides its yields.
         Map<String, Set<String>> index = new TreeMap<>();
+        List<String> failures = new ArrayList<>();
+        Set<String> unreadable = new TreeSet<>();
         classFiles.forEach((path, bytes) -> {
-            Set<String> suspendable = instrumenter.suspendableMethods(bytes);
+            Set<String> suspendable;
+            try {
+                suspendable = instrumenter.suspendableMethods(bytes);
+            } catch (RuntimeException e) {
+                // A class file the instrumenter cannot parse: name it, and honour failOnError and the excludes.
+                String failure = "tinyio cannot read " + path + " (" + e + ")";
+                if (failOnError && filter.accepts(path)) {
+                    throw new InstrumentationException(failure, e);
+                }
+                failures.add(failure + ". It is left as it was.");
+                unreadable.add(path);
+                return;
+            }
             if (!suspendable.isEmpty()) {
                 index.put(path.substring(0, path.length() - ".class".length()), suspendable);
             }
         });
         Map<String, byte[]> rewritten = new TreeMap<>();
-        List<String> failures = new ArrayList<>();
         classFiles.forEach((path, bytes) -> {
-            if (!filter.accepts(path)) {
+            if (!filter.accepts(path) || unreadable.contains(path)) {
                 return;
             }
             try {

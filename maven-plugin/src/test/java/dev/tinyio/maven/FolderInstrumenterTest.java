@@ -111,6 +111,36 @@ class FolderInstrumenterTest {
     }
 
     @Test
+    void a_class_file_that_cannot_be_parsed_fails_the_run_by_name() throws Exception {
+        Files.write(folder.resolve("samples/Broken.class"), truncated(original("samples/Feed.class")));
+        InstrumentationException error = assertThrows(InstrumentationException.class, () -> run(ALL, true));
+        assertTrue(error.getMessage().contains("samples/Broken.class"), error.getMessage());
+    }
+
+    @Test
+    void without_failing_on_errors_a_class_file_that_cannot_be_parsed_is_reported_and_left_as_it_was()
+            throws Exception {
+        byte[] broken = truncated(original("samples/Feed.class"));
+        Files.write(folder.resolve("samples/Broken.class"), broken);
+        FolderInstrumenter.Outcome outcome = run(ALL, false);
+        assertEquals(2, outcome.instrumented());
+        assertEquals(1, outcome.failures().size());
+        assertTrue(outcome.failures().get(0).contains("samples/Broken.class"), outcome.failures()::toString);
+        assertArrayEquals(broken, Files.readAllBytes(folder.resolve("samples/Broken.class")));
+        assertEquals("AB", runReader());
+    }
+
+    @Test
+    void an_excluded_class_file_that_cannot_be_parsed_does_not_fail_the_run() throws Exception {
+        byte[] broken = truncated(original("samples/Feed.class"));
+        Files.write(folder.resolve("samples/Broken.class"), broken);
+        FolderInstrumenter.Outcome outcome = run(new ClassFileFilter(null, List.of("**/Broken.class")), true);
+        assertEquals(2, outcome.instrumented());
+        assertEquals(1, outcome.failures().size());
+        assertArrayEquals(broken, Files.readAllBytes(folder.resolve("samples/Broken.class")));
+    }
+
+    @Test
     void a_folder_without_suspendable_methods_has_no_index() throws Exception {
         Path index = folder.resolve(SuspendableIndexFile.PATH);
         Files.createDirectories(index.getParent());
@@ -167,6 +197,11 @@ class FolderInstrumenterTest {
         try (InputStream in = FolderInstrumenterTest.class.getClassLoader().getResourceAsStream(path)) {
             return in.readAllBytes();
         }
+    }
+
+    /** The first part of a class file, past the mention of the library: a parser runs off its end. */
+    private static byte[] truncated(byte[] classFile) {
+        return java.util.Arrays.copyOf(classFile, classFile.length * 2 / 3);
     }
 
     /** The same class file, marked as compiled for Java 8, which the instrumenter refuses. */
