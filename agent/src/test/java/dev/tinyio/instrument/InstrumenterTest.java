@@ -90,6 +90,22 @@ class InstrumenterTest {
     }
 
     @Test
+    void a_callee_whose_class_file_is_broken_is_named_rather_than_the_class_calling_it() {
+        ClassSource classpath = ClassSource.of(getClass().getClassLoader());
+        ClassSource brokenTicker = internalName -> {
+            byte[] bytes = classpath.bytesOf(internalName);
+            // Cut short at the end: the constant pool, which names the library, is whole; the methods are not.
+            return internalName.equals("samples/shapes/Ticker") ? java.util.Arrays.copyOf(bytes, bytes.length - 10)
+                    : bytes;
+        };
+        InstrumentationException error = assertThrows(InstrumentationException.class,
+                () -> new Instrumenter(brokenTicker).instrument(InstrumentingLoader.original(
+                        samples.shapes.MethodKinds.OwnMethods.class.getName())));
+        assertTrue(error.getMessage().contains("Cannot read the class file of samples/shapes/Ticker"),
+                error.getMessage());
+    }
+
+    @Test
     void classes_that_never_mention_the_library_are_left_alone() {
         assertNull(instrumenter.instrument(InstrumentingLoader.original(Plain.class.getName())));
     }

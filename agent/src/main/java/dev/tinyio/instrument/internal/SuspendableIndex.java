@@ -1,6 +1,7 @@
 package dev.tinyio.instrument.internal;
 
 import dev.tinyio.instrument.ClassSource;
+import dev.tinyio.instrument.InstrumentationException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -173,7 +174,15 @@ final class SuspendableIndex {
         }
         // Mark the class as being read, so that a cycle of calls between classes ends.
         byClass.put(owner, Set.of());
-        return recordedOrComputed(parse(bytes));
+        ClassNode node;
+        try {
+            node = parse(bytes);
+        } catch (RuntimeException unparsable) {
+            // Name the broken class itself: otherwise the error would seem to be the calling class's.
+            throw new InstrumentationException("Cannot read the class file of " + owner + ", which this class "
+                    + "calls, to see whether it suspends: " + unparsable, unparsable);
+        }
+        return recordedOrComputed(node);
     }
 
     private static ClassNode parse(byte[] classFile) {
