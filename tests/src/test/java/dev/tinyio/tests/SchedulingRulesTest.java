@@ -85,11 +85,14 @@ class SchedulingRulesTest {
     /**
      * A coroutine waits on {@code sleeper}, which ends at once: it takes one step to make its wait and one to end,
      * so its waiter resumes after the bystander's third step.
+     *
+     * @return what the waiter resumed with
      */
-    private void sleepOrder(Coro<Void> sleeper) {
+    private <T> T sleepOrder(Coro<T> sleeper) {
+        List<T> result = new ArrayList<>();
         Coro<Void> w = Coro.ofVoid(() -> {
             script.expect(2);
-            Coro.yield(sleeper);
+            result.add(Coro.yield(sleeper));
             script.expect(6);
         });
         new Loop().run(Coro.ofVoid(() -> {
@@ -98,6 +101,7 @@ class SchedulingRulesTest {
             script.finish(8);
         }));
         script.assertFinished(8);
+        return result.get(0);
     }
 
     @Test
@@ -180,23 +184,7 @@ class SchedulingRulesTest {
 
     @Test
     void a_barrier_arrival_takes_the_same_steps_as_an_event_wait() {
-        Barrier barrier = new Barrier(1);
-        sleepOrderBarrier(barrier);
-    }
-
-    private void sleepOrderBarrier(Barrier barrier) {
-        Coro<Void> w = Coro.ofVoid(() -> {
-            script.expect(2);
-            int index = Coro.yield(barrier.await());
-            assertEquals(0, index);
-            script.expect(6);
-        });
-        new Loop().run(Coro.ofVoid(() -> {
-            script.expect(1);
-            Coro.yield(List.of(w, bystander(3, 4, 5, 7)));
-            script.finish(8);
-        }));
-        script.assertFinished(8);
+        assertEquals(0, sleepOrder(new Barrier(1).await()));
     }
 
     @Test
