@@ -52,11 +52,6 @@ final class AsCompletedStepper<T> implements Stepper {
     }
 
     @Override
-    public StackTraceElement[] suspendedTrace() {
-        return NativeSteppers.NO_FRAMES;
-    }
-
-    @Override
     public String toString() {
         return "Tinyio.asCompleted";
     }

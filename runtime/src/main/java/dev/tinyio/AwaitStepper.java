@@ -49,11 +49,6 @@ final class AwaitStepper implements Stepper {
     }
 
     @Override
-    public StackTraceElement[] suspendedTrace() {
-        return NativeSteppers.NO_FRAMES;
-    }
-
-    @Override
     public String toString() {
         return description + " of " + awaited;
     }

@@ -61,11 +61,6 @@ public final class Barrier {
         }
 
         @Override
-        public StackTraceElement[] suspendedTrace() {
-            return NativeSteppers.NO_FRAMES;
-        }
-
-        @Override
         public String toString() {
             return "Barrier.await()";
         }

@@ -35,11 +35,6 @@ final class CopyStepper<T> implements Stepper {
     }
 
     @Override
-    public StackTraceElement[] suspendedTrace() {
-        return NativeSteppers.NO_FRAMES;
-    }
-
-    @Override
     public String toString() {
         return "Tinyio.copy(" + coro + ")";
     }

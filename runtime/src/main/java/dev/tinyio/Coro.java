@@ -100,7 +100,7 @@ public final class Coro<T> {
 
     /** The stack it is suspended in, innermost first; empty before it starts. */
     StackTraceElement[] suspendedTrace() {
-        return code instanceof Stepper stepper ? stepper.suspendedTrace() : NativeSteppers.NO_FRAMES;
+        return code instanceof Stepper stepper ? stepper.suspendedTrace() : Stepper.NO_FRAMES;
     }
 
     /**

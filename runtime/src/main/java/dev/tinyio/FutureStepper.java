@@ -67,11 +67,6 @@ final class FutureStepper<T> implements Stepper {
     }
 
     @Override
-    public StackTraceElement[] suspendedTrace() {
-        return NativeSteppers.NO_FRAMES;
-    }
-
-    @Override
     public String toString() {
         return "Tinyio.fromFuture(" + stage + ")";
     }

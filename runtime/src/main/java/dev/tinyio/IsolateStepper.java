@@ -85,11 +85,6 @@ final class IsolateStepper<T> implements Stepper {
     }
 
     @Override
-    public StackTraceElement[] suspendedTrace() {
-        return NativeSteppers.NO_FRAMES;
-    }
-
-    @Override
     public String toString() {
         return "Tinyio.isolate(" + coro + ")";
     }

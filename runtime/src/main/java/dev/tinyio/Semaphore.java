@@ -127,11 +127,6 @@ public final class Semaphore {
         }
 
         @Override
-        public StackTraceElement[] suspendedTrace() {
-            return NativeSteppers.NO_FRAMES;
-        }
-
-        @Override
         public String toString() {
             return "acquire(" + Semaphore.this + ")";
         }

@@ -91,11 +91,6 @@ public final class ThreadPool {
         }
 
         @Override
-        public StackTraceElement[] suspendedTrace() {
-            return NativeSteppers.NO_FRAMES;
-        }
-
-        @Override
         public String toString() {
             return "ThreadPool.runInThread(" + fn + ")";
         }
@@ -120,11 +115,6 @@ public final class ThreadPool {
                 return out.yielded(Step.LIST, calls);
             }
             return out.returned(value);
-        }
-
-        @Override
-        public StackTraceElement[] suspendedTrace() {
-            return NativeSteppers.NO_FRAMES;
         }
 
         @Override

@@ -90,11 +90,6 @@ final class ThreadStepper<T> implements Stepper {
     }
 
     @Override
-    public StackTraceElement[] suspendedTrace() {
-        return NativeSteppers.NO_FRAMES;
-    }
-
-    @Override
     public String toString() {
         return "runInThread(" + function + ")";
     }

@@ -57,11 +57,6 @@ final class TimeoutStepper<T> implements Stepper {
     }
 
     @Override
-    public StackTraceElement[] suspendedTrace() {
-        return NativeSteppers.NO_FRAMES;
-    }
-
-    @Override
     public String toString() {
         return "Tinyio.timeout(" + coro + ", " + limit + ")";
     }

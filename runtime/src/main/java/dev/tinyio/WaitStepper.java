@@ -68,11 +68,6 @@ final class WaitStepper extends Wait implements Stepper {
     }
 
     @Override
-    public StackTraceElement[] suspendedTrace() {
-        return NativeSteppers.NO_FRAMES;
-    }
-
-    @Override
     public String toString() {
         return kind.maker() + "(" + (timeoutNanos == NO_TIMEOUT ? "" : Duration.ofNanos(timeoutNanos)) + ")";
     }

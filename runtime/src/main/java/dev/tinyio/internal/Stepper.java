@@ -2,6 +2,9 @@ package dev.tinyio.internal;
 
 /** Advances one coroutine by one step: to its next yield, its return, or its failure. */
 public interface Stepper {
+    /** The suspended trace of a coroutine with no frames of its own. */
+    StackTraceElement[] NO_FRAMES = new StackTraceElement[0];
+
     /**
      * Runs the coroutine until it yields, returns or throws.
      *
@@ -15,7 +18,10 @@ public interface Stepper {
     /**
      * The stack the coroutine is suspended in, innermost first, for stack traces and cancellation errors.
      *
-     * @return the elements, empty if it has not started or keeps no frames
+     * @return the elements, empty if it has not started or keeps no frames; the runtime's own coroutines, written
+     *     by hand as state machines, keep none
      */
-    StackTraceElement[] suspendedTrace();
+    default StackTraceElement[] suspendedTrace() {
+        return NO_FRAMES;
+    }
 }
