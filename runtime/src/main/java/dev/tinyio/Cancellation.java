@@ -55,7 +55,6 @@ final class Cancellation {
         }
         CancelledError error = new CancelledError();
         error.setStackTrace(coro.suspendedTrace());
-        Semaphore.releaseUndelivered(coro);
         int outcome = scheduler.stepCoro(coro, null, error);
         if (recorder != null) {
             recorder.cleanedUp(coro);

@@ -233,6 +233,10 @@ final class Scheduler {
     int stepCoro(Coro<?> coro, Object value, Throwable thrown) {
         // A flag left by an earlier step that ended in a throw out of the loop's own machinery must not leak.
         out.concurrentFailure = false;
+        if (thrown != null && coro.resumeWith != null) {
+            // Thrown into while queued to resume: the value it was to resume with never reaches it.
+            Semaphore.releaseUndelivered(coro);
+        }
         if (!(coro.code instanceof Stepper stepper)) {
             return startCoro(coro, thrown);
         }

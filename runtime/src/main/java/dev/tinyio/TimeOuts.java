@@ -39,7 +39,6 @@ final class TimeOuts {
         }
         error.setStackTrace(coro.suspendedTrace());
         Waiter pending = coro.waitingOn;
-        Semaphore.releaseUndelivered(coro);
         int outcome = scheduler.stepCoro(coro, null, error);
         Throwable escaped = outcome == Step.THREW ? scheduler.lastStep().error : null;
         if (escaped != null && !(escaped instanceof TimeoutError)) {
@@ -92,7 +91,6 @@ final class TimeOuts {
                 CancelledError cancellation = new CancelledError("Cancelled because the only coroutine waiting for "
                         + "it timed out");
                 cancellation.setStackTrace(awaited.suspendedTrace());
-                Semaphore.releaseUndelivered(awaited);
                 int outcome = scheduler.stepCoro(awaited, null, cancellation);
                 if (!(outcome == Step.THREW && scheduler.lastStep().error instanceof CancelledError)) {
                     Cancellation.warnImproper(awaited, outcome, scheduler.lastStep(), "cancellation");
