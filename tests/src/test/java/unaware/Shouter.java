@@ -1,9 +1,6 @@
 package unaware;
 
-/**
- * Calls code that suspends but never names the library, so the instrumenter's cheap first look skips it; the
- * same class with the calling method marked {@code @dev.tinyio.Suspendable} is {@link AwareShouter}.
- */
+/** Calls code that suspends but never names the library: whole-program analysis instruments it all the same. */
 public final class Shouter {
     private Shouter() {
     }

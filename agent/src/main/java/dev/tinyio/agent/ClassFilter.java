@@ -37,6 +37,15 @@ record ClassFilter(List<Pattern> includes, List<Pattern> excludes) {
     }
 
     /**
+     * Whether {@code include=} names classes: those are the application's wherever they are loaded from.
+     *
+     * @return true if there are include patterns
+     */
+    boolean namesClasses() {
+        return !includes.isEmpty();
+    }
+
+    /**
      * Whether the agent instruments a class.
      *
      * @param internalName the class's internal name, as the JVM hands it to a transformer

@@ -4,36 +4,47 @@ import dev.tinyio.instrument.ClassSource;
 import dev.tinyio.instrument.Instrumenter;
 import java.lang.System.Logger.Level;
 import java.lang.instrument.ClassFileTransformer;
+import java.nio.file.Path;
+import java.security.CodeSource;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 
-/** Adapts the {@link Instrumenter} to {@code java.lang.instrument}: one instrumenter per class loader. */
+/**
+ * Adapts the {@link Instrumenter} to {@code java.lang.instrument}: one instrumenter per class loader, which
+ * analyses the application's classes that loader loads as one program, the first time it meets one of their
+ * folders or jars ({@link ApplicationClasses}).
+ */
 final class SuspendableTransformer implements ClassFileTransformer {
     private static final System.Logger LOG = System.getLogger("dev.tinyio.agent");
 
     /** Exit status of a JVM stopped by the failfast option. */
     private static final int FAIL_FAST_STATUS = 70;
+    /** Classes never instrumented, known by name before anything else is looked at. */
+    private static final List<String> NEVER = List.of("java/", "javax/", "jdk/", "sun/", "com/sun/",
+            "dev/tinyio/agent/", "dev/tinyio/shaded/", "dev/tinyio/instrument/", "dev/tinyio/internal/");
 
     private final AgentOptions options;
+    private final ApplicationClasses application;
     /** Weak keys: an instrumenter reads through its loader weakly, so it does not keep the loader alive. */
-    private final Map<ClassLoader, Instrumenter> byLoader = new WeakHashMap<>();
+    private final Map<ClassLoader, LoaderProgram> byLoader = new WeakHashMap<>();
     /** The instrumenter for classes of the bootstrap loader. */
     private final Instrumenter bootstrap = new Instrumenter(ClassSource.of(null));
 
     SuspendableTransformer(AgentOptions options) {
         this.options = options;
+        this.application = new ApplicationClasses(options.classes());
     }
 
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        if (classBeingRedefined != null || className == null) {
+        if (classBeingRedefined != null || className == null || isNeverInstrumented(className)) {
             // We do not support retransformation, and hidden classes (no name) are not instrumented.
-            return null;
-        }
-        if (!Instrumenter.mayNeedInstrumenting(classfileBuffer)) {
-            // Most classes never mention the library: they cost one scan and no lookup.
             return null;
         }
         if (!options.classes().accepts(className)) {
@@ -41,7 +52,12 @@ final class SuspendableTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            byte[] result = instrumenterFor(loader).instrument(classfileBuffer);
+            Instrumenter instrumenter = loader == null ? bootstrap : programFor(loader).cover(protectionDomain);
+            if (!instrumenter.isAnalysed(className) && !Instrumenter.mayNeedInstrumenting(classfileBuffer)) {
+                // Most library classes never mention tinyio: they cost one scan and no parsing.
+                return null;
+            }
+            byte[] result = instrumenter.instrument(classfileBuffer);
             if (result != null && options.verbose()) {
                 LOG.log(Level.INFO, "tinyio instrumented " + className);
             }
@@ -63,12 +79,72 @@ final class SuspendableTransformer implements ClassFileTransformer {
         }
     }
 
-    private Instrumenter instrumenterFor(ClassLoader loader) {
-        if (loader == null) {
-            return bootstrap;
+    private static boolean isNeverInstrumented(String className) {
+        for (String prefix : NEVER) {
+            if (className.startsWith(prefix)) {
+                return true;
+            }
         }
+        // The runtime's API classes, directly in dev.tinyio.
+        return className.startsWith("dev/tinyio/") && className.indexOf('/', "dev/tinyio/".length()) < 0;
+    }
+
+    private LoaderProgram programFor(ClassLoader loader) {
         synchronized (byLoader) {
-            return byLoader.computeIfAbsent(loader, l -> new Instrumenter(ClassSource.of(l)));
+            return byLoader.computeIfAbsent(loader, l -> new LoaderProgram(l == ClassLoader.getSystemClassLoader(),
+                    new Instrumenter(ClassSource.of(l))));
+        }
+    }
+
+    /**
+     * The instrumenter of one class loader, and which of the folders and jars it loads from have been analysed.
+     * The system class loader's class path is analysed whole at its first class, so that classes of one folder
+     * that implement the interfaces of another are seen together before either is instrumented.
+     */
+    private final class LoaderProgram {
+        private final Instrumenter instrumenter;
+        private boolean classPathPending;
+        private final Set<Path> analysed = new HashSet<>();
+        /** The protection domains already looked at: each folder or jar has one. */
+        private final Map<ProtectionDomain, Boolean> seen = new WeakHashMap<>();
+
+        LoaderProgram(boolean system, Instrumenter instrumenter) {
+            this.classPathPending = system;
+            this.instrumenter = instrumenter;
+        }
+
+        /** Analyses the folder or jar a class comes from, if it is the application's and is new. */
+        synchronized Instrumenter cover(ProtectionDomain domain) {
+            if (domain == null || seen.put(domain, Boolean.TRUE) != null) {
+                return instrumenter;
+            }
+            List<Path> roots = new ArrayList<>();
+            if (classPathPending) {
+                classPathPending = false;
+                roots.addAll(ApplicationClasses.systemClassPath());
+            }
+            CodeSource source = domain.getCodeSource();
+            Path root = source == null ? null : ApplicationClasses.pathOf(source.getLocation());
+            if (root != null) {
+                roots.add(root);
+            }
+            for (Path candidate : roots) {
+                if (application.covers(candidate) && analysed.add(candidate)) {
+                    analyse(candidate);
+                }
+            }
+            return instrumenter;
+        }
+
+        private void analyse(Path root) {
+            long start = System.nanoTime();
+            Map<String, byte[]> classes = application.read(root);
+            instrumenter.analyse(classes).forEach((path, e) -> LOG.log(Level.WARNING, "tinyio cannot read "
+                    + path + " in " + root + "; it is left out of the analysis of which methods suspend", e));
+            if (options.verbose()) {
+                LOG.log(Level.INFO, "tinyio analysed " + classes.size() + " classes in " + root + " in "
+                        + (System.nanoTime() - start) / 1_000_000 + " ms; " + instrumenter.summary());
+            }
         }
     }
 }

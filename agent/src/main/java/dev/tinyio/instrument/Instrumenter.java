@@ -2,6 +2,7 @@ package dev.tinyio.instrument;
 
 import dev.tinyio.instrument.internal.ClassRewriter;
 import dev.tinyio.instrument.internal.ClassScan;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -10,8 +11,10 @@ import java.util.function.Consumer;
  * {@code java.lang.instrument} or of Maven, and never loads a class; the agent and the build plugin are thin
  * adapters around it.
  *
- * <p>Only methods that suspend are rewritten; every other method, and every class that has none, is left as it
- * was. A class is marked when instrumented, and a marked class is never instrumented again.
+ * <p>Which methods may suspend is found over a whole program at once: the classes given to {@link #analyse},
+ * the index each dependency instrumented earlier carries, and the classes that name the library, read when first
+ * needed. Only methods that may suspend are rewritten; every other method, and every class that has none, is left
+ * as it was. A class is marked when instrumented, and a marked class is never instrumented again.
  */
 public final class Instrumenter {
     private static final System.Logger LOG = System.getLogger("dev.tinyio.instrument");
@@ -40,8 +43,40 @@ public final class Instrumenter {
     }
 
     /**
-     * The cheap first look: whether a class file mentions the library at all. One that does not can have nothing
-     * to instrument, so a caller may skip it before anything else.
+     * Adds the classes of a program, analysed together before any of them is instrumented: every one of them is
+     * instrumented where it may suspend, whether or not it names the library, and calls through interfaces,
+     * superclasses and lambdas suspend where an implementation among them does.
+     *
+     * @param classFiles the class files, each by a label that names it in the result (a path, say)
+     * @return why each class file that cannot be read was left out, by its label; empty if all were read
+     */
+    public Map<String, RuntimeException> analyse(Map<String, byte[]> classFiles) {
+        return rewriter.addProgram(classFiles);
+    }
+
+    /**
+     * Whether a class was given to {@link #analyse}: such a class needs instrumenting even if it never names the
+     * library, so {@link #mayNeedInstrumenting} does not apply to it.
+     *
+     * @param internalName the class's internal name
+     * @return true if it belongs to the program analysed
+     */
+    public boolean isAnalysed(String internalName) {
+        return rewriter.inProgram(internalName);
+    }
+
+    /**
+     * How many methods of the program analysed may suspend, and why, in one line for a build's log.
+     *
+     * @return the summary
+     */
+    public String summary() {
+        return rewriter.summary();
+    }
+
+    /**
+     * The cheap first look at a class outside the program analysed: whether its class file mentions the library at
+     * all. One that does not can have nothing to instrument, so a caller may skip it before anything else.
      *
      * @param classFile the class file
      * @return false if the class certainly has nothing to instrument

@@ -43,7 +43,7 @@ public final class Carrier {
     void request(int kind, Object what) {
         if (suspending) {
             // The previous yield returned into code that carried on instead of saving its frame.
-            throw StackTraces.notInstrumentedBetween(fiber.abandon());
+            throw Blame.yieldedAgain(fiber.abandon());
         }
         suspending = true;
         requestKind = kind;

@@ -87,17 +87,27 @@ public final class Fiber implements Stepper {
     }
 
     /**
-     * The outermost saved frame must be the body itself, unless the body is a lambda proxy, which only passes the
-     * call through to the lambda's method; a body class that was not instrumented would otherwise be skipped.
+     * The outermost saved frame must be the body's own: otherwise a frame between the body and the suspension
+     * was not instrumented, carried on with a dummy result and returned, and resuming would hand the coroutine
+     * the value of a call deep inside it. A body that is a lambda proxy has no frame of its own: its outermost
+     * frame must be a method a proxy of the same nest enters as a coroutine's body (the instrumenter gives every
+     * method reference a bridge in the class that makes it, so a proxy never enters another class directly).
      */
     private NotInstrumentedError checkEntry() {
         MethodInfo root = carrier.chainTail.site.method;
-        if (body.getClass().isHidden() || root.name.equals("run") && root.owner.isInstance(body)) {
-            return null;
-        }
-        return StackTraces.suspendedThrough(carrier.chainHead,
-                body.getClass().getName() + ".run, the coroutine's body,");
+        Class<?> type = body.getClass();
+        boolean entered = type.isHidden() ? root.bodyOf != null && root.bodyOf == NEST_HOSTS.get(type)
+                : root.name.equals("run") && root.owner.isInstance(body);
+        return entered ? null : Blame.body(carrier.chainHead, body);
     }
+
+    /** The nest host of each body class asked about: looked up once per class, not on every first suspension. */
+    private static final ClassValue<Class<?>> NEST_HOSTS = new ClassValue<>() {
+        @Override
+        protected Class<?> computeValue(Class<?> type) {
+            return type.getNestHost();
+        }
+    };
 
     private Object runVoid() throws Exception {
         ((Coro.VoidBody) body).run();
@@ -146,7 +156,7 @@ public final class Fiber implements Stepper {
         if (!carrier.suspending || !(t instanceof Exception)) {
             return t;
         }
-        return StackTraces.carriedOnAfterSuspending(carrier.chainHead, t);
+        return Blame.threw(carrier.chainHead, t);
     }
 
     /**
@@ -217,9 +227,8 @@ public final class Fiber implements Stepper {
             carrier.chainHead = frame;
         } else {
             SiteInfo call = frame.site;
-            if (call.calleeName != null && !(call.calleeName.equals(child.site.method.name)
-                    && call.calleeDescriptor.equals(child.site.method.descriptor))) {
-                throw StackTraces.notInstrumentedCallee(call, abandon());
+            if (!call.accepts(child.site.method)) {
+                throw Blame.notTheCallee(call, abandon());
             }
             child.parent = frame;
         }

@@ -1,7 +1,12 @@
 package dev.tinyio.internal;
 
+import java.util.List;
+
 /** What the runtime knows of one instrumented method: how to re-enter it and how to name it in a stack trace. */
 public final class MethodInfo {
+    /** The interfaces whose lambdas are coroutine bodies, as the instrumenter names them. */
+    private static final List<String> BODY_TYPES = List.of("dev/tinyio/Coro$Body.", "dev/tinyio/Coro$VoidBody.");
+
     /** The class declaring the method. */
     final Class<?> owner;
     /** The method's name. */
@@ -18,9 +23,16 @@ public final class MethodInfo {
     final int primSlots;
     /** Re-enters frames of the owner class. */
     final Resumer resumer;
+    /** The names of the interface methods through which lambda proxies enter this method; empty for most. */
+    private final List<String> enteredFor;
+    /**
+     * The nest host of a method that lambda proxies enter as a coroutine's body, or {@code null}: a coroutine
+     * whose body is a proxy of that nest may have such a method as its outermost frame.
+     */
+    final Class<?> bodyOf;
 
     MethodInfo(Class<?> owner, String name, String descriptor, String file, int id, int refSlots, int primSlots,
-            Resumer resumer) {
+            Resumer resumer, String entered) {
         this.owner = owner;
         this.name = name;
         this.descriptor = descriptor;
@@ -29,6 +41,28 @@ public final class MethodInfo {
         this.refSlots = refSlots;
         this.primSlots = primSlots;
         this.resumer = resumer;
+        // Plain loops: a site's constant may be resolved deep in a stack, where every class loaded costs.
+        String[] interfaceMethods = entered.isEmpty() ? new String[0] : entered.split(",");
+        String[] names = new String[interfaceMethods.length];
+        boolean body = false;
+        for (int i = 0; i < names.length; i++) {
+            names[i] = interfaceMethods[i].substring(interfaceMethods[i].lastIndexOf('.') + 1);
+            for (String type : BODY_TYPES) {
+                body |= interfaceMethods[i].startsWith(type);
+            }
+        }
+        this.enteredFor = List.of(names);
+        this.bodyOf = body ? owner.getNestHost() : null;
+    }
+
+    /**
+     * Whether a lambda proxy enters this method for an interface method of that name.
+     *
+     * @param interfaceMethod the name of the interface method called
+     * @return true if this method is the body of a lambda or method reference implementing it
+     */
+    boolean isEnteredFor(String interfaceMethod) {
+        return enteredFor.contains(interfaceMethod);
     }
 
     /**

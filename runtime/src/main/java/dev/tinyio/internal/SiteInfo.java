@@ -29,17 +29,56 @@ public final class SiteInfo {
     final int index;
     /** The source line of the call, or -1. */
     final int line;
-    /** Name of the method called here, or {@code null} where dispatch may go through a lambda proxy. */
-    final String calleeName;
-    /** Descriptor of the method called here, or {@code null} with {@link #calleeName}. */
-    final String calleeDescriptor;
+    /** A yield: no frame is saved below it. */
+    static final int CALLEE_UNCHECKED = 0;
+    /** The frame below must be the called method's. */
+    static final int CALLEE_EXACT = 1;
+    /** The frame below must be the called method's, or one a lambda proxy enters for it. */
+    static final int CALLEE_THROUGH_INTERFACE = 2;
 
-    private SiteInfo(MethodInfo method, int index, int line, String calleeName, String calleeDescriptor) {
+    /** The internal name of the class the call here names, or {@code null} at a yield. */
+    final String calleeOwner;
+    /** Name of the method called here, or {@code null} at a yield. */
+    final String calleeName;
+    /** Descriptor of the method called here, or {@code null} at a yield. */
+    final String calleeDescriptor;
+    /** How the frame saved below this site is checked: one of the {@code CALLEE_} constants. */
+    final int calleeKind;
+
+    private SiteInfo(MethodInfo method, int index, int line, String calleeOwner, String calleeName,
+            String calleeDescriptor, int calleeKind) {
         this.method = method;
         this.index = index;
         this.line = line;
+        this.calleeOwner = calleeOwner;
         this.calleeName = calleeName;
         this.calleeDescriptor = calleeDescriptor;
+        this.calleeKind = calleeKind;
+    }
+
+    /**
+     * Whether the frame saved below this site can be the one its call entered: the called method itself (an
+     * override or bridge has its name and descriptor), or, through an interface, a method a lambda proxy enters
+     * for it, since the proxy has no frame of its own.
+     *
+     * @param saved the method of the frame saved below
+     * @return false if a frame that was not instrumented lies between them
+     */
+    boolean accepts(MethodInfo saved) {
+        if (calleeKind == CALLEE_UNCHECKED
+                || calleeName.equals(saved.name) && calleeDescriptor.equals(saved.descriptor)) {
+            return true;
+        }
+        return calleeKind == CALLEE_THROUGH_INTERFACE && saved.isEnteredFor(calleeName);
+    }
+
+    /**
+     * The method called here, as {@code owner.name(descriptor)} with the owner's internal name.
+     *
+     * @return the callee
+     */
+    String callee() {
+        return calleeOwner + "." + calleeName + calleeDescriptor;
     }
 
     /**
@@ -74,19 +113,26 @@ public final class SiteInfo {
      * @param primSlots primitive slots a frame of the method needs
      * @param index index of the site in the method
      * @param line source line of the call, or -1
-     * @param calleeName name of the called method, or an empty string when not checked
-     * @param calleeDescriptor descriptor of the called method, or an empty string when not checked
+     * @param calleeOwner internal name of the class the call names, or an empty string at a yield
+     * @param calleeName name of the called method, or an empty string at a yield
+     * @param calleeDescriptor descriptor of the called method, or an empty string at a yield
+     * @param calleeKind how the frame below is checked: 0 not at all (a yield), 1 it must be the callee's, 2 the
+     *     callee's or one a lambda proxy enters for it
+     * @param entered the interface methods lambda proxies enter the method through, as {@code interface.method}
+     *     separated by commas, or an empty string
      * @return the site
      * @throws ReflectiveOperationException if the class has no dispatch method (it was not instrumented whole)
      */
     public static SiteInfo bootstrap(MethodHandles.Lookup lookup, String constantName, Class<?> type,
             String methodName, String descriptor, String file, int methodId, int refSlots, int primSlots,
-            int index, int line, String calleeName, String calleeDescriptor) throws ReflectiveOperationException {
+            int index, int line, String calleeOwner, String calleeName, String calleeDescriptor, int calleeKind,
+            String entered) throws ReflectiveOperationException {
         Class<?> owner = lookup.lookupClass();
         MethodInfo method = new MethodInfo(owner, methodName, descriptor, file.isEmpty() ? null : file, methodId,
-                refSlots, primSlots, resumerOf(lookup));
-        return new SiteInfo(method, index, line,
-                calleeName.isEmpty() ? null : calleeName, calleeDescriptor.isEmpty() ? null : calleeDescriptor);
+                refSlots, primSlots, resumerOf(lookup), entered);
+        boolean checked = calleeKind != CALLEE_UNCHECKED;
+        return new SiteInfo(method, index, line, checked ? calleeOwner : null, checked ? calleeName : null,
+                checked ? calleeDescriptor : null, calleeKind);
     }
 
     private static Resumer resumerOf(MethodHandles.Lookup lookup) throws ReflectiveOperationException {

@@ -128,12 +128,24 @@ public final class Suspension {
      * was not instrumented, carried on with a dummy result, and returned. Instrumented code checks this after
      * every such call and throws what this returns.
      *
-     * @param callee the method that was called, as {@code Class.method}
+     * @param callee the method that was called, as {@code owner.name(descriptor)} with the owner's internal name,
+     *     or {@code invokedynamic name}
      * @param site where it was called, as a stack trace element would print it
      * @return the error naming the callee
      */
     public static NotInstrumentedError leaked(String callee, String site) {
-        return StackTraces.suspendedThrough(Carrier.get().fiber.abandon(), callee + ", called at " + site);
+        return Blame.returned(Carrier.get().fiber.abandon(), callee, site);
+    }
+
+    /**
+     * A method that can suspend was entered while a suspension was unwinding: the frame calling it received a
+     * suspending callee's dummy result and carried on. Instrumented methods check this on entry, while that
+     * frame is still on the stack to be named.
+     *
+     * @return the error naming the frame that called it
+     */
+    public static NotInstrumentedError entered() {
+        return Blame.entered(Carrier.get().fiber.abandon());
     }
 
     /**

@@ -8,13 +8,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tinyio.Coro;
 import dev.tinyio.Loop;
 import dev.tinyio.NotInstrumentedError;
+import dev.tinyio.tests.library.LibraryLength;
+import dev.tinyio.tests.library.LibraryRelay;
+import dev.tinyio.tests.library.LibraryRetry;
+import java.lang.invoke.MethodHandles;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Suspension where it cannot work is a loud, named error, never corruption. */
+/**
+ * Suspension where it cannot work is a loud error that names the frame it could not pass and the one fix that
+ * applies, never corruption. These tests run under the agent, which analyses the tests' class folders as one
+ * program: what cannot suspend here is the JDK's code, constructors, monitors, reflection, hidden classes, and
+ * library code in a jar of its own.
+ */
 class NotInstrumentedTest {
+    @TempDir
+    Path jars;
+
     @Test
     void yield_outside_a_running_loop_is_an_illegal_state() {
         IllegalStateException error = assertThrows(IllegalStateException.class, Coro::yield);
@@ -23,28 +40,26 @@ class NotInstrumentedTest {
     }
 
     @Test
-    void yield_reached_through_reflection_names_the_caller_and_why_the_running_agent_left_it_alone() {
+    void yield_reached_through_reflection_names_method_invoke_and_says_to_call_it_directly() {
         InvocationTargetException wrapped = assertThrows(InvocationTargetException.class,
                 () -> new Loop().run(Coro.ofVoid(() -> Coro.class.getMethod("yield").invoke(null))));
         NotInstrumentedError error = assertInstanceOf(NotInstrumentedError.class, wrapped.getCause());
-        assertTrue(error.getMessage().contains("Coro.yield() was called from java.base/java.lang.reflect.Method.invoke"),
-                error.getMessage());
-        // These tests run under the agent, with failfast: the message says so instead of asking for the agent.
-        assertTrue(error.getMessage().contains("The tinyio agent is running (options 'failfast"), error.getMessage());
-        assertTrue(error.getMessage().contains("include= and exclude="), error.getMessage());
-        assertTrue(error.getMessage().contains("tinyio-maven-plugin"), error.getMessage());
+        assertTrue(error.getMessage().startsWith("Coro.yield() was called from java.lang.reflect.Method.invoke, "
+                + "called at " + NotInstrumentedTest.class.getName() + ".lambda$"), error.getMessage());
+        assertTrue(error.getMessage().endsWith("which cannot suspend: it calls your code through reflection or a "
+                + "method handle, which cannot be instrumented. Call the method directly."), error.getMessage());
     }
 
     @Test
-    void a_jdk_callback_that_would_suspend_twice_is_named() {
+    void a_jdk_callback_that_calls_back_after_a_suspension_is_named_from_the_stack() {
         List<Integer> items = new ArrayList<>(List.of(1, 2, 3));
         NotInstrumentedError error = assertThrows(NotInstrumentedError.class,
                 () -> new Loop().run(Coro.ofVoid(() -> items.forEach(x -> Coro.yield()))));
-        assertTrue(error.getMessage().contains("java.util.ArrayList.forEach"), error.getMessage());
+        assertJdkCallback(error, ".forEach, called at " + NotInstrumentedTest.class.getName() + ".lambda$");
     }
 
     @Test
-    void a_jdk_callback_that_suspends_once_and_returns_is_named() {
+    void a_jdk_callback_that_suspends_once_and_returns_is_named_at_its_call() {
         List<Integer> items = new ArrayList<>(List.of(1));
         int[] after = {0};
         NotInstrumentedError error = assertThrows(NotInstrumentedError.class,
@@ -52,21 +67,81 @@ class NotInstrumentedTest {
                     items.forEach(x -> Coro.yield());
                     after[0]++;
                 })));
-        assertTrue(error.getMessage().contains("java.util.List.forEach, called at "
-                + NotInstrumentedTest.class.getName()), error.getMessage());
+        assertJdkCallback(error, "java.util.List.forEach, called at " + NotInstrumentedTest.class.getName());
         assertEquals(0, after[0], "the body carried on after a broken suspension");
     }
 
     @Test
-    void an_uninstrumented_frame_between_two_instrumented_ones_is_named() {
+    void a_stream_whose_stages_suspend_is_named() {
         NotInstrumentedError error = assertThrows(NotInstrumentedError.class,
-                () -> new Loop().run(Coro.of(() -> Relay.relay(NotInstrumentedTest::yieldingHelper))));
-        assertTrue(error.getMessage().contains(Relay.class.getName() + ".relay"), error.getMessage());
+                () -> new Loop().run(Coro.of(() -> List.of(1, 2).stream().map(x -> step(x)).toList())));
+        assertJdkCallback(error, "java.util.stream.");
     }
 
-    static int yieldingHelper() {
+    @Test
+    void a_sort_whose_comparator_suspends_is_named() {
+        List<Integer> items = new ArrayList<>(List.of(3, 1, 2));
+        NotInstrumentedError error = assertThrows(NotInstrumentedError.class,
+                () -> new Loop().run(Coro.ofVoid(() -> items.sort((a, b) -> step(a) - step(b)))));
+        assertJdkCallback(error, ".sort, called at " + NotInstrumentedTest.class.getName());
+    }
+
+    private static void assertJdkCallback(NotInstrumentedError error, String frame) {
+        assertTrue(error.getMessage().contains("and the suspension passed through "), error.getMessage());
+        assertTrue(error.getMessage().contains(frame), error.getMessage());
+        assertTrue(error.getMessage().endsWith("which cannot suspend: it is a JDK method calling back into your "
+                + "code, and the JDK is never instrumented. A JDK callback (forEach, a stream, a comparator, a "
+                + "listener) cannot suspend: use a plain loop, and call your code directly."), error.getMessage());
+    }
+
+    static int step(int x) {
         Coro.yield();
-        return 1;
+        return x;
+    }
+
+    @Test
+    void a_constructor_calling_a_helper_that_suspends_is_named() {
+        NotInstrumentedError twice = assertThrows(NotInstrumentedError.class,
+                () -> new Loop().run(Coro.of(() -> new Gadget(2).parts)));
+        assertConstructor(twice, Gadget.class.getName() + ".<init>(NotInstrumentedTest.java:");
+        NotInstrumentedError once = assertThrows(NotInstrumentedError.class,
+                () -> new Loop().run(Coro.of(() -> new Gadget(1).parts)));
+        assertConstructor(once, Gadget.class.getName() + ".<init>, called at " + NotInstrumentedTest.class.getName());
+    }
+
+    @Test
+    void a_constructor_that_yields_itself_is_named() {
+        NotInstrumentedError error = assertThrows(NotInstrumentedError.class,
+                () -> new Loop().run(Coro.of(YieldsInConstructor::new)));
+        assertTrue(error.getMessage().startsWith("Coro.yield() was called from "
+                + YieldsInConstructor.class.getName() + ".<init>("), error.getMessage());
+        assertTrue(error.getMessage().endsWith("Move the suspension out of the constructor: suspend before it and "
+                + "pass the result in, or use a static factory method."), error.getMessage());
+    }
+
+    private static void assertConstructor(NotInstrumentedError error, String frame) {
+        assertTrue(error.getMessage().contains("passed through " + frame), error.getMessage());
+        assertTrue(error.getMessage().endsWith("which cannot suspend: tinyio never instruments constructors, as "
+                + "suspending there would leave an object half-built. Move the suspension out of the constructor: "
+                + "suspend before it and pass the result in, or use a static factory method."), error.getMessage());
+    }
+
+    static final class Gadget {
+        final int parts;
+
+        Gadget(int steps) {
+            int sum = 0;
+            for (int i = 0; i < steps; i++) {
+                sum += step(1);
+            }
+            this.parts = sum;
+        }
+    }
+
+    static final class YieldsInConstructor {
+        YieldsInConstructor() {
+            Coro.yield();
+        }
     }
 
     @Test
@@ -75,6 +150,7 @@ class NotInstrumentedTest {
                 () -> new Loop().run(Coro.ofVoid(this::lockedYield)));
         assertTrue(error.getMessage().contains("lockedYield"), error.getMessage());
         assertTrue(error.getMessage().contains("synchronized"), error.getMessage());
+        assertTrue(error.getMessage().contains("dev.tinyio.Lock"), error.getMessage());
     }
 
     private synchronized void lockedYield() {
@@ -82,31 +158,12 @@ class NotInstrumentedTest {
     }
 
     @Test
-    void a_constructor_cannot_suspend() {
-        NotInstrumentedError error = assertThrows(NotInstrumentedError.class,
-                () -> new Loop().run(Coro.of(YieldsInConstructor::new)));
-        assertTrue(error.getMessage().contains("<init>"), error.getMessage());
-    }
-
-    @Test
-    void a_hidden_class_cannot_suspend_and_is_named() throws Exception {
-        byte[] bytes;
-        try (var in = HiddenYielder.class.getResourceAsStream("HiddenYielder.class")) {
-            bytes = in.readAllBytes();
-        }
-        Class<?> hidden = java.lang.invoke.MethodHandles.lookup().defineHiddenClass(bytes, true).lookupClass();
-        @SuppressWarnings("unchecked")
-        Coro.Body<Integer> body = (Coro.Body<Integer>) hidden.getDeclaredConstructor().newInstance();
-        NotInstrumentedError error = assertThrows(NotInstrumentedError.class, () -> new Loop().run(Coro.of(body)));
-        assertTrue(error.getMessage().contains(HiddenYielder.class.getName() + "/0x"), error.getMessage());
-        assertEquals(1, new Loop().run(Coro.of(new HiddenYielder())));
-    }
-
-    @Test
     void a_static_initialiser_cannot_suspend() {
         NotInstrumentedError error = assertThrows(NotInstrumentedError.class,
                 () -> new Loop().run(Coro.of(() -> YieldsInStaticInitialiser.VALUE)));
         assertTrue(error.getMessage().contains("static initialisers"), error.getMessage());
+        assertTrue(error.getMessage().endsWith("Move the suspension out of the static initialiser."),
+                error.getMessage());
     }
 
     static final class YieldsInStaticInitialiser {
@@ -121,28 +178,93 @@ class NotInstrumentedTest {
         }
     }
 
-    static final class YieldsInConstructor {
-        YieldsInConstructor() {
-            Coro.yield();
-        }
-
-        void suspendSoTheClassIsInstrumented() {
-            Coro.yield();
-        }
+    @Test
+    void a_hidden_class_that_yields_is_named() throws Exception {
+        Coro.Body<?> hidden = hidden(HiddenYielder.class);
+        NotInstrumentedError error = assertThrows(NotInstrumentedError.class, () -> new Loop().run(Coro.of(hidden)));
+        assertTrue(error.getMessage().startsWith("Coro.yield() was called from " + HiddenYielder.class.getName()
+                + "/0x"), error.getMessage());
+        assertTrue(error.getMessage().contains("it is a hidden class"), error.getMessage());
+        assertEquals(1, new Loop().run(Coro.of(new HiddenYielder())));
     }
 
-    /**
-     * A class that never names the library is skipped by the instrumenter even when it calls code that suspends:
-     * it carries on with a dummy result, and what it throws then comes out as a named error, not a bare
-     * NullPointerException; marking the calling method {@code @Suspendable} fixes it.
-     */
+    /** The body's own frame is missing from the chain: resuming would return the helper's value as the body's. */
     @Test
-    void code_carrying_on_with_a_dummy_result_and_throwing_is_named_and_the_fix_works() {
+    void a_body_that_carried_on_past_a_suspension_is_an_error_never_a_wrong_result() throws Exception {
+        Coro.Body<?> hidden = hidden(HiddenStepper.class);
+        NotInstrumentedError error = assertThrows(NotInstrumentedError.class, () -> new Loop().run(Coro.of(hidden)));
+        assertTrue(error.getMessage().startsWith("A coroutine suspended in " + Steps.class.getName()
+                + ".step(Steps.java:"), error.getMessage());
+        assertTrue(error.getMessage().contains("passed through " + HiddenStepper.class.getName() + "/0x"),
+                error.getMessage());
+        assertTrue(error.getMessage().endsWith("which cannot suspend: it is a hidden class, defined at run time, "
+                + "which neither the agent nor a build can instrument. Make it an ordinary class, or keep the "
+                + "suspension out of it."), error.getMessage());
+        assertEquals(42, new Loop().run(Coro.of(new HiddenStepper())));
+    }
+
+    private static Coro.Body<?> hidden(Class<?> type) throws Exception {
+        byte[] bytes;
+        try (var in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
+            bytes = in.readAllBytes();
+        }
+        Class<?> hidden = MethodHandles.lookup().defineHiddenClass(bytes, true).lookupClass();
+        return (Coro.Body<?>) hidden.getDeclaredConstructor().newInstance();
+    }
+
+    @Test
+    void a_library_calling_back_after_a_suspension_is_named_with_the_agent_fix() {
+        @SuppressWarnings("unchecked")
+        ToIntFunction<IntSupplier> retry = (ToIntFunction<IntSupplier>) newInstance(LibraryRetry.class);
         NotInstrumentedError error = assertThrows(NotInstrumentedError.class,
-                () -> new Loop().run(Coro.of(() -> unaware.Shouter.shout("q"))));
+                () -> new Loop().run(Coro.of(() -> retry.applyAsInt(() -> step(1)))));
+        assertTrue(error.getMessage().contains("passed through " + LibraryRetry.class.getName()
+                + ".applyAsInt(LibraryRetry.java:"), error.getMessage());
+        assertTrue(error.getMessage().contains("which cannot suspend: the tinyio agent is running (options "
+                + "'failfast"), error.getMessage());
+        assertTrue(error.getMessage().endsWith("If it is your code, name it in the agent's include= option "
+                + "(include=dev.tinyio.tests.library.*); if it is a library's, mark "
+                + LibraryRetry.class.getName() + ".applyAsInt @dev.tinyio.Suspendable in that library and build it "
+                + "with tinyio-maven-plugin."), error.getMessage());
+    }
+
+    @Test
+    void a_library_that_calls_back_once_and_returns_is_named_by_the_interface_it_implements() {
+        @SuppressWarnings("unchecked")
+        ToIntFunction<IntSupplier> relay = (ToIntFunction<IntSupplier>) newInstance(LibraryRelay.class);
+        NotInstrumentedError error = assertThrows(NotInstrumentedError.class,
+                () -> new Loop().run(Coro.of(() -> relay.applyAsInt(() -> step(1)))));
+        assertTrue(error.getMessage().contains("passed through an implementation of "
+                + "java.util.function.ToIntFunction.applyAsInt, called at " + NotInstrumentedTest.class.getName()),
+                error.getMessage());
+        assertTrue(error.getMessage().contains("the class implementing it was not instrumented. If it is your "
+                + "code, make sure it is instrumented (the agent instruments classes in jars only where include= "
+                + "names them)"), error.getMessage());
+    }
+
+    @Test
+    void a_library_that_throws_on_the_dummy_result_is_named_with_its_exception_as_cause() {
+        @SuppressWarnings("unchecked")
+        ToIntFunction<Supplier<String>> length = (ToIntFunction<Supplier<String>>) newInstance(LibraryLength.class);
+        NotInstrumentedError error = assertThrows(NotInstrumentedError.class,
+                () -> new Loop().run(Coro.of(() -> length.applyAsInt(() -> word()))));
         assertInstanceOf(NullPointerException.class, error.getCause());
-        assertTrue(error.getMessage().contains("carried on with the dummy result"), error.getMessage());
-        assertTrue(error.getMessage().contains("@dev.tinyio.Suspendable"), error.getMessage());
-        assertEquals("QQ", new Loop().run(Coro.of(() -> unaware.AwareShouter.shout("q"))));
+        assertTrue(error.getMessage().contains("passed through " + LibraryLength.class.getName()
+                + ".applyAsInt(LibraryLength.java:"), error.getMessage());
+        assertTrue(error.getMessage().contains("which carried on with the dummy result of the call that suspended "
+                + "(null, zero or false) and threw java.lang.NullPointerException"), error.getMessage());
+    }
+
+    static String word() {
+        Coro.yield();
+        return "word";
+    }
+
+    private Object newInstance(Class<?> library) {
+        try {
+            return LibraryJar.load(library, jars).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -11,11 +11,16 @@ import dev.tinyio.NotInstrumentedError;
 import dev.tinyio.Tinyio;
 import dev.tinyio.internal.Carrier;
 import dev.tinyio.internal.Suspension;
+import dev.tinyio.tests.library.LibraryRelay;
 import java.lang.reflect.Field;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
+import java.util.function.ToIntFunction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Nothing left counted in {@code Suspension.pending}, nor half a suspension in this thread's carrier, after any
@@ -56,7 +61,10 @@ class SuspensionStateTest {
     }
 
     @Test
-    void not_instrumented_errors_caught_by_the_coroutine_leave_nothing_counted() throws Exception {
+    void not_instrumented_errors_caught_by_the_coroutine_leave_nothing_counted(@TempDir Path jars) throws Exception {
+        @SuppressWarnings("unchecked")
+        ToIntFunction<IntSupplier> relay = (ToIntFunction<IntSupplier>) LibraryJar.load(LibraryRelay.class, jars)
+                .getDeclaredConstructor().newInstance();
         run(Coro.ofVoid(() -> {
             try {
                 new ArrayList<>(List.of(1, 2)).forEach(x -> Coro.yield());
@@ -76,7 +84,7 @@ class SuspensionStateTest {
         assertClean("forEach once, caught");
         run(Coro.of(() -> {
             try {
-                return Relay.relay(SuspensionStateTest::yieldingHelper);
+                return relay.applyAsInt(SuspensionStateTest::yieldingHelper);
             } catch (NotInstrumentedError caught) {
                 return 0;
             }
@@ -84,7 +92,7 @@ class SuspensionStateTest {
         assertClean("relay, caught");
         run(Coro.of(() -> {
             try {
-                return Relay.relay(() -> {
+                return relay.applyAsInt(() -> {
                     try {
                         return yieldingHelper();
                     } finally {

@@ -3,8 +3,12 @@ package dev.tinyio.instrument.internal;
 import dev.tinyio.instrument.ClassSource;
 import dev.tinyio.instrument.InstrumentationException;
 import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
@@ -20,6 +24,8 @@ final class ClassHeaders {
 
     private final ClassSource source;
     private final Map<String, Header> cache = new ConcurrentHashMap<>();
+    /** Every supertype of each class asked about, itself excluded: for subtype checks of the analysis. */
+    private final Map<String, Set<String>> ancestors = new ConcurrentHashMap<>();
 
     ClassHeaders(ClassSource source) {
         this.source = source;
@@ -45,6 +51,62 @@ final class ClassHeaders {
                 (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0);
         cache.put(internalName, header);
         return header;
+    }
+
+    /**
+     * Remembers the header of a class whose bytes the caller has already read, so that it is never read again:
+     * a class of the program being analysed, whose bytes the source may not hold as they are analysed.
+     *
+     * @param header the header
+     */
+    void put(Header header) {
+        cache.put(header.name(), header);
+    }
+
+    /**
+     * Whether one type is the other or a subtype of it, as far as the class files that can be read tell.
+     *
+     * @param type a class or interface
+     * @param supertype another
+     * @return true if values of {@code type} are also of {@code supertype}
+     */
+    boolean isSubtype(String type, String supertype) {
+        return type.equals(supertype) || supertype.equals("java/lang/Object")
+                || ancestors(type).contains(supertype);
+    }
+
+    /**
+     * Every superclass and superinterface of a type, directly or not; those whose class files cannot be read end
+     * the search along their branch.
+     *
+     * @param type a class or interface
+     * @return its supertypes, itself excluded
+     */
+    Set<String> ancestors(String type) {
+        Set<String> known = ancestors.get(type);
+        if (known != null) {
+            return known;
+        }
+        Set<String> found = new HashSet<>();
+        Deque<String> next = new ArrayDeque<>();
+        next.add(type);
+        while (!next.isEmpty()) {
+            Header header = of(next.pop());
+            if (header == null) {
+                continue;
+            }
+            if (header.superName() != null && found.add(header.superName())) {
+                next.add(header.superName());
+            }
+            for (String itf : header.interfaces()) {
+                if (found.add(itf)) {
+                    next.add(itf);
+                }
+            }
+        }
+        Set<String> result = Set.copyOf(found);
+        ancestors.put(type, result);
+        return result;
     }
 
     /**

@@ -5,12 +5,14 @@ import dev.tinyio.instrument.InstrumentationException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodInsnNode;
@@ -21,14 +23,12 @@ import org.objectweb.asm.tree.MethodNode;
  * method and the marker, and writes the class with freshly computed frames.
  */
 public final class ClassRewriter {
-    /** Packages of the library itself, which is never instrumented. */
-    private static final List<String> OWN_PACKAGES = List.of("dev/tinyio/internal/", "dev/tinyio/instrument/",
-            "dev/tinyio/agent/", "dev/tinyio/shaded/");
     /** Lowest class file version instrumented: dynamic constants (Java 11) carry each site's description. */
     private static final int MINIMUM_VERSION = Opcodes.V11;
 
     private final ClassHeaders headers;
     private final SuspendableIndex index;
+    private final OpenCalls openCalls;
     /** Where warnings about call sites that cannot suspend go. */
     private final Consumer<String> warnings;
 
@@ -41,7 +41,28 @@ public final class ClassRewriter {
     public ClassRewriter(ClassSource classes, Consumer<String> warnings) {
         this.headers = new ClassHeaders(classes);
         this.index = new SuspendableIndex(classes, headers);
+        this.openCalls = new OpenCalls(classes);
         this.warnings = warnings;
+    }
+
+    /**
+     * Adds the classes of a program, to be analysed together: see {@link SuspendableIndex#addProgram}.
+     *
+     * @param classFiles the class files, by a label naming each in errors
+     * @return why each class file that cannot be read was left out, by its label
+     */
+    public Map<String, RuntimeException> addProgram(Map<String, byte[]> classFiles) {
+        return index.addProgram(classFiles);
+    }
+
+    /**
+     * Whether a class belongs to a program added earlier.
+     *
+     * @param internalName the class
+     * @return true if it was analysed as part of a program
+     */
+    public boolean inProgram(String internalName) {
+        return index.inProgram(internalName);
     }
 
     /**
@@ -51,49 +72,68 @@ public final class ClassRewriter {
      * @return the new bytes, or {@code null} if nothing needs instrumenting
      */
     public byte[] rewrite(byte[] classFile) {
-        if (!ClassScan.mentionsTinyio(classFile)) {
+        ClassReader reader = new ClassReader(classFile);
+        String name = reader.getClassName();
+        boolean program = index.inProgram(name);
+        if (program ? !index.mayNeedRewriting(name) : !ClassScan.mentionsTinyio(classFile) || SuspendableIndex.isLibrary(name)) {
             return null;
         }
-        ClassReader reader = new ClassReader(classFile);
         ClassNode node = new ClassNode();
         reader.accept(node, ClassReader.EXPAND_FRAMES);
-        if (isLibrary(node.name) || SuspendableIndex.isInstrumented(node)) {
+        if (SuspendableIndex.isInstrumented(node)) {
             return null;
         }
-        Set<String> suspendable = index.suspendableMethods(node);
-        Set<String> entries = CoroutineEntries.guarded(node);
+        if (!program) {
+            index.ensureKnown(classFile);
+        }
+        Set<String> suspendable = index.suspendableMethods(node.name);
+        Predicate<MethodInsnNode> suspends = index::suspends;
+        LambdaBridges.Result bridged = LambdaBridges.bridge(node, suspends);
+        node.methods.addAll(bridged.bridges());
+        Map<String, String> entered = CoroutineEntries.entered(node);
+        Set<String> guarded = CoroutineEntries.guarded(node, entered);
         List<MethodNode> copies = new ArrayList<>();
         List<MethodNode> changed = new ArrayList<>();
         List<String> instrumented = new ArrayList<>();
         String className = node.name.replace('/', '.');
         for (MethodNode method : new ArrayList<>(node.methods)) {
             String key = method.name + method.desc;
-            if (!suspendable.contains(key) || !canSuspendIn(method)) {
-                if (entries.contains(key) && canSuspendIn(method)) {
-                    new MethodRewriter(node.name, node.sourceFile, method, -1, List.of(), Set.of()).guardEntry();
-                    changed.add(method);
-                } else if (suspendable.contains(key) && (method.access & Opcodes.ACC_ABSTRACT) == 0) {
+            boolean bridge = bridged.bridges().contains(method);
+            boolean mayChange = bridge || bridged.changed().contains(method);
+            boolean mayAnnotate = isAnnotatedSuspendable(method);
+            Predicate<MethodInsnNode> sites = call -> suspends.test(call) || mayAnnotate && openCalls.isOpen(call);
+            boolean methodSuspends = suspendable.contains(key) || bridge && callsAny(method, sites);
+            if (!methodSuspends || !canSuspendIn(method)) {
+                if (guarded.contains(key) && canSuspendIn(method)) {
+                    new MethodRewriter(node.name, node.sourceFile, method, -1, List.of(), Set.of(), null)
+                            .guardEntry();
+                    mayChange = true;
+                } else if (methodSuspends && (method.access & Opcodes.ACC_ABSTRACT) == 0) {
                     warnings.accept("tinyio: " + where(node, method, null) + " suspends, but tinyio never "
                             + "instruments constructors, static initialisers or synchronized methods; suspending "
                             + "there throws NotInstrumentedError.");
-                    if (isSynchronizedBody(method) && guardMonitor(node, method, suspendable)) {
-                        changed.add(method);
-                    }
+                    mayChange |= isSynchronizedBody(method) && guardMonitor(node, method, suspends);
+                }
+                if (mayChange && !bridge) {
+                    changed.add(method);
                 }
                 continue;
             }
-            Predicate<MethodInsnNode> suspends = call -> index.suspends(call, node, suspendable);
-            Set<AbstractInsnNode> locked = MonitorDepth.lockedCalls(method, suspends);
-            Predicate<MethodInsnNode> saves = call -> suspends.test(call) && !locked.contains(call);
+            Set<AbstractInsnNode> locked = MonitorDepth.lockedCalls(method, sites);
+            Predicate<MethodInsnNode> saves = call -> sites.test(call) && !locked.contains(call);
             for (AbstractInsnNode call : locked) {
                 warnings.accept("tinyio: " + where(node, method, call) + " may suspend inside a synchronized block; "
                         + "if it does, it throws NotInstrumentedError. Use dev.tinyio.Lock instead.");
             }
+            warnAboutReflection(node, method);
             AllocationMover.moveAllocations(node.name, method, saves, className + "." + method.name);
-            List<SiteLayout> sites = SiteFinder.find(node.name, method, saves);
-            if (sites.isEmpty()) {
+            List<SiteLayout> layouts = SiteFinder.find(node.name, method, saves);
+            if (layouts.isEmpty()) {
                 if (!locked.isEmpty()) {
-                    new MethodRewriter(node.name, node.sourceFile, method, -1, List.of(), locked).guardEntry();
+                    new MethodRewriter(node.name, node.sourceFile, method, -1, List.of(), locked, null).guardEntry();
+                    mayChange = true;
+                }
+                if (mayChange && !bridge) {
                     changed.add(method);
                 }
                 continue;
@@ -103,15 +143,18 @@ public final class ClassRewriter {
                         + "class file is for Java " + ((node.version & 0xFFFF) - 44) + ", and suspendable code "
                         + "needs Java 11 or later class files. Compile it with --release 11 or later.");
             }
-            copies.add(new MethodRewriter(node.name, node.sourceFile, method, copies.size(), sites, locked)
-                    .rewrite());
-            changed.add(method);
-            instrumented.add(method.name + method.desc);
+            copies.add(new MethodRewriter(node.name, node.sourceFile, method, copies.size(), layouts, locked,
+                    entered.get(key)).rewrite());
+            if (!bridge) {
+                changed.add(method);
+            }
+            instrumented.add(key);
         }
-        if (changed.isEmpty()) {
+        if (changed.isEmpty() && bridged.bridges().isEmpty()) {
             return null;
         }
-        List<MethodNode> added = new ArrayList<>(copies);
+        List<MethodNode> added = new ArrayList<>(bridged.bridges());
+        added.addAll(copies);
         if (!copies.isEmpty()) {
             added.add(Dispatcher.build(node.name, (node.access & Opcodes.ACC_INTERFACE) != 0, copies));
         }
@@ -130,7 +173,44 @@ public final class ClassRewriter {
      * @return each suspendable method as name followed by descriptor
      */
     public Set<String> suspendableMethods(byte[] classFile) {
-        return index.suspendableMethods(classFile);
+        return index.suspendableMethods(index.ensureKnown(classFile));
+    }
+
+    /**
+     * How many methods of the programs added may suspend, and why, in one line for a build's log.
+     *
+     * @return the summary
+     */
+    public String summary() {
+        Map<SuspendableIndex.Reason, Integer> counts = index.programCounts();
+        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+        return total + " methods may suspend: " + counts.getOrDefault(SuspendableIndex.Reason.YIELDS, 0)
+                + " call Coro.yield, " + counts.getOrDefault(SuspendableIndex.Reason.ANNOTATED, 0)
+                + " carry @Suspendable, " + counts.getOrDefault(SuspendableIndex.Reason.CALLS, 0)
+                + " call one of those, " + counts.getOrDefault(SuspendableIndex.Reason.DISPATCH, 0)
+                + " call through an interface or superclass, " + counts.getOrDefault(SuspendableIndex.Reason.LAMBDA, 0)
+                + " call a lambda or method reference";
+    }
+
+    private static boolean callsAny(MethodNode method, Predicate<MethodInsnNode> calls) {
+        for (AbstractInsnNode insn : method.instructions) {
+            if (insn instanceof MethodInsnNode call && calls.test(call)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A suspension cannot pass through reflection or a method handle: say so where one is on a suspending path. */
+    private void warnAboutReflection(ClassNode node, MethodNode method) {
+        for (AbstractInsnNode insn : method.instructions) {
+            if (insn instanceof MethodInsnNode call && OpenCalls.isReflective(call)) {
+                warnings.accept("tinyio: " + where(node, method, call) + " calls " + call.owner.replace('/', '.')
+                        + "." + call.name + " on a path that may suspend; a suspension cannot pass through "
+                        + "reflection or a method handle, so if the method it calls suspends, that throws "
+                        + "NotInstrumentedError. Call the method directly.");
+            }
+        }
     }
 
     /**
@@ -150,18 +230,17 @@ public final class ClassRewriter {
      *
      * @return whether the method was changed
      */
-    private boolean guardMonitor(ClassNode node, MethodNode method, Set<String> suspendable) {
+    private boolean guardMonitor(ClassNode node, MethodNode method, Predicate<MethodInsnNode> suspends) {
         Set<AbstractInsnNode> locked = new HashSet<>();
         for (AbstractInsnNode insn : method.instructions) {
-            if (insn instanceof MethodInsnNode call && !SuspendableIndex.isYield(call)
-                    && index.suspends(call, node, suspendable)) {
+            if (insn instanceof MethodInsnNode call && !SuspendableIndex.isYield(call) && suspends.test(call)) {
                 locked.add(call);
             }
         }
         if (locked.isEmpty()) {
             return false;
         }
-        new MethodRewriter(node.name, node.sourceFile, method, -1, List.of(), locked).guardEntry();
+        new MethodRewriter(node.name, node.sourceFile, method, -1, List.of(), locked, null).guardEntry();
         return true;
     }
 
@@ -169,6 +248,21 @@ public final class ClassRewriter {
     private static boolean isSynchronizedBody(MethodNode method) {
         return (method.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0
                 && (method.access & Opcodes.ACC_SYNCHRONIZED) != 0;
+    }
+
+    private static boolean isAnnotatedSuspendable(MethodNode method) {
+        return hasSuspendable(method.invisibleAnnotations) || hasSuspendable(method.visibleAnnotations);
+    }
+
+    private static boolean hasSuspendable(List<AnnotationNode> annotations) {
+        if (annotations != null) {
+            for (AnnotationNode annotation : annotations) {
+                if (annotation.desc.equals(RuntimeNames.SUSPENDABLE_DESC)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A method, or a call in it, as a stack trace element prints it. */
@@ -184,14 +278,5 @@ public final class ClassRewriter {
         }
         return node.name.replace('/', '.') + "." + method.name + "(" + (node.sourceFile == null ? "Unknown Source"
                 : node.sourceFile) + (line >= 0 ? ":" + line : "") + ")";
-    }
-
-    private static boolean isLibrary(String internalName) {
-        for (String prefix : OWN_PACKAGES) {
-            if (internalName.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return internalName.startsWith("dev/tinyio/") && internalName.indexOf('/', "dev/tinyio/".length()) < 0;
     }
 }

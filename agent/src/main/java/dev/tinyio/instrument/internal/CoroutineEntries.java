@@ -1,9 +1,11 @@
 package dev.tinyio.instrument.internal;
 
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.objectweb.asm.Handle;
-import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
@@ -11,36 +13,68 @@ import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
- * The methods of a class that lambdas and method references make into coroutine bodies: each is the first frame
- * of a coroutine, entered through a lambda proxy that the instrumenter never sees. Those that could reach
- * suspending code through a call the instrumenter cannot follow are guarded.
+ * The methods of a class that lambda proxies enter: the bodies of its lambdas and the bridges of its method
+ * references. Instrumented code calling through a functional interface accepts such a method as its callee's
+ * frame, since the proxy between them has no frame of its own; and a coroutine whose body is a lambda must have
+ * one of them as its outermost frame.
  */
 final class CoroutineEntries {
-    private static final Set<String> BODY_TYPES = Set.of("dev/tinyio/Coro$Body", "dev/tinyio/Coro$VoidBody");
-
     private CoroutineEntries() {
     }
 
     /**
-     * The class's own methods that become coroutine bodies and need guarding: those that create a lambda (which
-     * a library might call back) or call outside the platform and the library. A body that only computes with
-     * the platform cannot be suspended through, and stays as it was.
+     * For each method of the class that a lambda proxy enters, the interface methods it implements, as
+     * {@code interface.method} separated by commas (the form the runtime reads).
      *
-     * @param node the class
-     * @return each as name followed by descriptor
+     * @param node the class, with its method references already bridged
+     * @return by method name and descriptor
      */
-    static Set<String> guarded(ClassNode node) {
-        Set<String> entries = new HashSet<>();
+    static Map<String, String> entered(ClassNode node) {
+        Map<String, Set<String>> entered = new TreeMap<>();
         for (MethodNode method : node.methods) {
             for (AbstractInsnNode insn : method.instructions) {
-                if (insn instanceof InvokeDynamicInsnNode indy && makesBody(indy)
-                        && indy.bsmArgs[1] instanceof Handle target && target.getOwner().equals(node.name)) {
-                    entries.add(target.getName() + target.getDesc());
+                if (insn instanceof InvokeDynamicInsnNode indy) {
+                    ClassFacts.Lambda lambda = ClassFacts.lambdaOf(indy.name, indy.desc, indy.bsm, indy.bsmArgs);
+                    if (lambda != null && indy.bsmArgs[1] instanceof Handle target
+                            && target.getOwner().equals(node.name)) {
+                        entered.computeIfAbsent(target.getName() + target.getDesc(), k -> new TreeSet<>())
+                                .add(lambda.interfaces().get(0) + "." + lambda.samName());
+                    }
                 }
             }
         }
-        entries.removeIf(entry -> !mayCallBack(find(node, entry)));
-        return entries;
+        Map<String, String> result = new TreeMap<>();
+        entered.forEach((method, interfaces) -> result.put(method, String.join(",", interfaces)));
+        return result;
+    }
+
+    /**
+     * The methods that become coroutine bodies and need guarding although they cannot suspend themselves: those
+     * that create a lambda (which a library might call back) or call outside the platform and the library. A body
+     * that only computes with the platform cannot be suspended through, and stays as it was.
+     *
+     * @param node the class, with its method references already bridged
+     * @param entered what {@link #entered} found
+     * @return each as name followed by descriptor
+     */
+    static Set<String> guarded(ClassNode node, Map<String, String> entered) {
+        Set<String> guarded = new HashSet<>();
+        entered.forEach((method, interfaces) -> {
+            if (isBody(interfaces) && mayCallBack(find(node, method))) {
+                guarded.add(method);
+            }
+        });
+        return guarded;
+    }
+
+    /** Whether the interfaces a method implements for lambda proxies include a coroutine body's. */
+    private static boolean isBody(String interfaces) {
+        for (String body : LambdaBridges.BODY_TYPES) {
+            if (interfaces.contains(body + ".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static MethodNode find(ClassNode node, String key) {
@@ -58,19 +92,14 @@ final class CoroutineEntries {
         }
         for (AbstractInsnNode insn : method.instructions) {
             if (insn instanceof InvokeDynamicInsnNode indy
-                    && indy.bsm.getOwner().equals("java/lang/invoke/LambdaMetafactory")) {
+                    && indy.bsm.getOwner().equals(ClassFacts.METAFACTORY)) {
                 return true;
             }
             if (insn instanceof MethodInsnNode call && !SuspendableIndex.isPlatform(call.owner)
-                    && !call.owner.startsWith("dev/tinyio/")) {
+                    && !SuspendableIndex.isLibrary(call.owner)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static boolean makesBody(InvokeDynamicInsnNode indy) {
-        return indy.bsm.getOwner().equals("java/lang/invoke/LambdaMetafactory") && indy.bsmArgs.length >= 2
-                && BODY_TYPES.contains(Type.getReturnType(indy.desc).getInternalName());
     }
 }

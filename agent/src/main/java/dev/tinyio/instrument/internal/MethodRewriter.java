@@ -49,8 +49,11 @@ final class MethodRewriter {
     private final int methodId;
     /** Its suspension sites, in code order. */
     private final List<SiteLayout> sites;
-    /** Which callee each site's call checks, where it can (see {@link #checkedCallee}). */
-    private final Map<SiteLayout, Boolean> checked = new HashMap<>();
+    /**
+     * The interface methods through which lambda proxies enter this method, as {@code interface.method}
+     * separated by commas, or an empty string: the runtime accepts it as the frame below a call of one of them.
+     */
+    private final String entered;
     /** The reference slots a frame of the method needs. */
     private final int refSlots;
     /** The primitive slots a frame of the method needs. */
@@ -64,8 +67,9 @@ final class MethodRewriter {
     private final Set<AbstractInsnNode> locked;
 
     MethodRewriter(String owner, String file, MethodNode method, int methodId, List<SiteLayout> sites,
-            Set<AbstractInsnNode> locked) {
+            Set<AbstractInsnNode> locked, String entered) {
         this.locked = locked;
+        this.entered = entered == null ? "" : entered;
         this.className = owner.replace('/', '.');
         this.file = file == null ? "" : file;
         this.method = method;
@@ -76,7 +80,6 @@ final class MethodRewriter {
         for (SiteLayout site : sites) {
             refs = Math.max(refs, site.refSlots);
             prims = Math.max(prims, site.primSlots);
-            checked.put(site, checkedCallee(site.call));
         }
         this.refSlots = refs;
         this.primSlots = prims;
@@ -107,6 +110,7 @@ final class MethodRewriter {
                 null, null);
         emit(copy, true);
         emit(method, false);
+        checkEntry(method.instructions);
         return copy;
     }
 
@@ -117,6 +121,38 @@ final class MethodRewriter {
      */
     void guardEntry() {
         emit(method, false);
+    }
+
+    /**
+     * Before the first instruction: a method that can suspend is never entered while a suspension unwinds, unless
+     * a frame that was not instrumented received a dummy result and carried on into it. Checking here, while that
+     * frame is still on the stack, lets the error name it (a JDK callback, a constructor, a helper that was not
+     * instrumented) rather than the last call this method made. One field read when nothing is suspending.
+     */
+    private void checkEntry(InsnList code) {
+        InsnList check = new InsnList();
+        LabelNode start = new LabelNode();
+        LabelNode slow = new LabelNode();
+        check.add(new FieldInsnNode(GETSTATIC, RuntimeNames.SUSPENSION, "pending", "I"));
+        check.add(new JumpInsnNode(IFNE, slow));
+        check.add(start);
+        code.insert(check);
+        int line = -1;
+        for (AbstractInsnNode insn : code) {
+            if (insn instanceof LineNumberNode number) {
+                line = number.line;
+                break;
+            }
+        }
+        code.add(slow);
+        if (line >= 0) {
+            code.add(new LineNumberNode(line, slow));
+        }
+        code.add(new MethodInsnNode(INVOKESTATIC, RuntimeNames.SUSPENSION, "isSuspending", "()Z"));
+        code.add(new JumpInsnNode(IFEQ, start));
+        code.add(new MethodInsnNode(INVOKESTATIC, RuntimeNames.SUSPENSION, "entered",
+                "()Ldev/tinyio/NotInstrumentedError;"));
+        code.add(new InsnNode(ATHROW));
     }
 
     // -----------------------------------------------------------------------------------------------------------
@@ -220,7 +256,7 @@ final class MethodRewriter {
     private void emitLeakCheck(InsnList body, InsnList tail, AbstractInsnNode call, int line) {
         checkSuspending(body, tail, new LabelNode());
         String callee = call instanceof MethodInsnNode m
-                ? m.owner.replace('/', '.') + "." + m.name
+                ? m.owner + "." + m.name + m.desc
                 : "invokedynamic " + ((InvokeDynamicInsnNode) call).name;
         tail.add(new LdcInsnNode(callee));
         tail.add(new LdcInsnNode(where(line)));
@@ -392,22 +428,22 @@ final class MethodRewriter {
     // Constants
     // -----------------------------------------------------------------------------------------------------------
 
+    /**
+     * The site's description. Below every site but a yield, the runtime checks that the frame saved is the method
+     * the site calls: a frame that was not instrumented would otherwise drop out of the chain unnoticed. Through an
+     * interface, a lambda proxy may stand between them, so there the method a proxy enters for that interface
+     * method is accepted too.
+     */
     private ConstantDynamic siteConstant(SiteLayout site) {
-        boolean check = checked.get(site);
+        boolean check = !SuspendableIndex.isYield(site.call);
+        int calleeKind = !check ? RuntimeNames.CALLEE_UNCHECKED
+                : site.call.getOpcode() == INVOKEINTERFACE ? RuntimeNames.CALLEE_THROUGH_INTERFACE
+                : RuntimeNames.CALLEE_EXACT;
         Handle bootstrap = new Handle(H_INVOKESTATIC, RuntimeNames.SITE, "bootstrap",
                 RuntimeNames.SITE_BOOTSTRAP_DESC, false);
         return new ConstantDynamic("site" + site.index, RuntimeNames.SITE_DESC, bootstrap, method.name, method.desc,
-                file, methodId, refSlots, primSlots, site.index, site.line, check ? site.call.name : "",
-                check ? site.call.desc : "");
-    }
-
-    /**
-     * Whether the frame saved below a site must be the method the site calls. Calls through an interface may go
-     * through a lambda proxy, which passes suspensions through without a frame of its own, so only direct and
-     * class-dispatched calls are checked; yields save no frame below them.
-     */
-    private static boolean checkedCallee(MethodInsnNode call) {
-        return !SuspendableIndex.isYield(call) && call.getOpcode() != INVOKEINTERFACE && !call.itf;
+                file, methodId, refSlots, primSlots, site.index, site.line, check ? site.call.owner : "",
+                check ? site.call.name : "", check ? site.call.desc : "", calleeKind, entered);
     }
 
     private static void line(InsnList out, SiteLayout site) {

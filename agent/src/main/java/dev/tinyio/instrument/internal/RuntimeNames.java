@@ -27,10 +27,21 @@ final class RuntimeNames {
     static final String DISPATCH_NAME = "tinyio$resume";
     /** Descriptor of the dispatch method. */
     static final String DISPATCH_DESC = "(" + FRAME_DESC + ")Ljava/lang/Object;";
-    /** Descriptor of the bootstrap method of a site constant. */
+    /**
+     * Descriptor of the bootstrap method of a site constant: the method's name, descriptor, source file, id and
+     * frame slots (references, primitives); the site's index and line; its callee's owner, name and descriptor,
+     * and how the runtime checks the callee's frame; and the interface methods lambda proxies enter the method
+     * through.
+     */
     static final String SITE_BOOTSTRAP_DESC = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
             + "Ljava/lang/Class;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;IIIIILjava/lang/String;"
-            + "Ljava/lang/String;)" + SITE_DESC;
+            + "Ljava/lang/String;Ljava/lang/String;ILjava/lang/String;)" + SITE_DESC;
+    /** A yield: no frame is saved below it. */
+    static final int CALLEE_UNCHECKED = 0;
+    /** The frame below must be the called method's. */
+    static final int CALLEE_EXACT = 1;
+    /** The frame below must be the called method's, or one a lambda proxy enters for it. */
+    static final int CALLEE_THROUGH_INTERFACE = 2;
 
     private RuntimeNames() {
     }

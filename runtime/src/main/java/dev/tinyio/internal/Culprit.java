@@ -1,0 +1,282 @@
+package dev.tinyio.internal;
+
+import java.lang.StackWalker.StackFrame;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.URL;
+import java.security.CodeSource;
+import java.util.List;
+
+/**
+ * The frame a suspension could not pass, why, and the one fix that applies: the heart of every
+ * {@link dev.tinyio.NotInstrumentedError}.
+ *
+ * @param where the frame as a reader finds it in their code: {@code Class.method(File.java:12)}, or for a JDK
+ *     method the one their code called and where, {@code java.util.ArrayList.forEach, called at ...}
+ * @param kind why it cannot suspend
+ * @param method the method, as {@code Class.method}, for fixes that name it
+ * @param type its class, or {@code null} where it cannot be known
+ */
+record Culprit(String where, Kind kind, String method, Class<?> type) {
+    /** Why a frame cannot suspend. */
+    enum Kind {
+        /** A JDK method calling back into the user's code. */
+        JDK,
+        /** Reflection or a method handle. */
+        REFLECTION,
+        /** A constructor. */
+        CONSTRUCTOR,
+        /** A static initialiser. */
+        STATIC_INITIALISER,
+        /** A synchronized method. */
+        SYNCHRONIZED,
+        /** The user's or a library's code that was not instrumented. */
+        NOT_INSTRUMENTED,
+        /** A coroutine's body made by a lambda or method reference, which was not instrumented. */
+        BODY,
+        /** A hidden class other than a lambda proxy: defined at run time, out of every instrumenter's reach. */
+        HIDDEN
+    }
+
+    /** The system property the agent sets to its options when it starts: the runtime knows the agent by it. */
+    static final String AGENT_PROPERTY = "dev.tinyio.agent";
+
+    private static final List<String> PLATFORM = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
+
+    /**
+     * The culprit among the frames of a live stack: the first that is neither the runtime's nor a lambda proxy's.
+     * A JDK frame there stands for the JDK method the user's code called: the outermost of the JDK frames above
+     * their code.
+     *
+     * @param frames the frames, innermost first, starting below whatever must be skipped
+     * @return the culprit, or {@code null} if there is none
+     */
+    static Culprit onStack(List<StackFrame> frames) {
+        for (int i = 0; i < frames.size(); i++) {
+            StackFrame frame = frames.get(i);
+            if (isRuntime(frame.getClassName()) || isPassThrough(frame.getClassName())) {
+                continue;
+            }
+            if (!isPlatform(frame.getClassName())) {
+                return of(frame.getDeclaringClass(), frame.getClassName(), frame.getMethodName(),
+                        frame.getMethodType(), element(frame));
+            }
+            return jdkCalledFrom(frames, i);
+        }
+        return null;
+    }
+
+    private static Culprit jdkCalledFrom(List<StackFrame> frames, int first) {
+        boolean reflection = false;
+        StackFrame api = frames.get(first);
+        int i = first;
+        for (; i < frames.size(); i++) {
+            String name = frames.get(i).getClassName();
+            if (!isPlatform(name) && !isPassThrough(name)) {
+                break;
+            }
+            reflection |= isReflection(name);
+            if (isPlatform(name) && !name.startsWith("java.lang.invoke.")) {
+                api = frames.get(i);
+            }
+        }
+        String called = api.getClassName() + "." + api.getMethodName();
+        String where = i < frames.size() ? called + ", called at " + element(frames.get(i)) : called;
+        return new Culprit(where, reflection ? Kind.REFLECTION : Kind.JDK, called, api.getDeclaringClass());
+    }
+
+    /**
+     * The culprit named by a call site whose callee has already returned: its declared owner and method.
+     *
+     * @param call the callee as {@code owner/in/internal/form.name(descriptor)}, or {@code invokedynamic name}
+     * @param site where it was called, as a stack trace prints it
+     * @param loader the calling class's loader, to find the callee's class
+     * @return the culprit
+     */
+    static Culprit atCall(String call, String site, ClassLoader loader) {
+        int dot = call.lastIndexOf('.', call.indexOf('(') < 0 ? call.length() : call.indexOf('('));
+        if (call.startsWith("invokedynamic ") || dot < 0) {
+            return new Culprit(call + ", called at " + site, Kind.JDK, call, null);
+        }
+        String owner = call.substring(0, dot).replace('/', '.');
+        int paren = call.indexOf('(');
+        String name = call.substring(dot + 1, paren < 0 ? call.length() : paren);
+        Class<?> type = load(owner, loader);
+        MethodType methodType = paren < 0 ? null : typeOf(call.substring(paren), loader);
+        if (isPlatform(owner) && isAbstract(type, name, methodType)) {
+            // A JDK interface's abstract method: the code that ran is an implementation outside the JDK.
+            return new Culprit("an implementation of " + owner + "." + name + ", called at " + site,
+                    Kind.NOT_INSTRUMENTED, owner + "." + name, null);
+        }
+        return of(type, owner, name, methodType, owner + "." + name + ", called at " + site);
+    }
+
+    private static boolean isAbstract(Class<?> type, String name, MethodType methodType) {
+        if (type == null || methodType == null) {
+            return false;
+        }
+        try {
+            return Modifier.isAbstract(type.getMethod(name, methodType.parameterArray()).getModifiers());
+        } catch (NoSuchMethodException | SecurityException e) {
+            return false;
+        }
+    }
+
+    private static MethodType typeOf(String descriptor, ClassLoader loader) {
+        try {
+            return MethodType.fromMethodDescriptorString(descriptor, loader);
+        } catch (TypeNotPresentException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The culprit from the stack trace of an exception it threw: the first frame of the user's code or a library's.
+     *
+     * @param trace the trace
+     * @param loader a loader that sees the user's classes
+     * @return the culprit, or {@code null} if the trace holds only the platform's and the runtime's frames
+     */
+    static Culprit inTrace(StackTraceElement[] trace, ClassLoader loader) {
+        for (StackTraceElement element : trace) {
+            String name = element.getClassName();
+            if (!isRuntime(name) && !isPassThrough(name) && !isPlatform(name)) {
+                return of(load(name, loader), name, element.getMethodName(), null, name + "."
+                        + element.getMethodName() + "(" + element.getFileName() + ":" + element.getLineNumber()
+                        + ")");
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A frame of a known method.
+     *
+     * @param type its class, or {@code null} if it cannot be loaded
+     * @param className the name of its class
+     * @param name the method's name
+     * @param methodType its type, or {@code null} if unknown
+     * @param where how to name it
+     * @return the culprit
+     */
+    static Culprit of(Class<?> type, String className, String name, MethodType methodType, String where) {
+        String method = className + "." + name;
+        Kind kind;
+        if (name.equals("<init>")) {
+            kind = Kind.CONSTRUCTOR;
+        } else if (name.equals("<clinit>")) {
+            kind = Kind.STATIC_INITIALISER;
+        } else if (isPlatform(className)) {
+            kind = isReflection(className) ? Kind.REFLECTION : Kind.JDK;
+        } else if (type != null && type.isHidden()) {
+            kind = Kind.HIDDEN;
+        } else if (type != null && isSynchronized(type, name, methodType)) {
+            kind = Kind.SYNCHRONIZED;
+        } else {
+            kind = Kind.NOT_INSTRUMENTED;
+        }
+        return new Culprit(where, kind, method, type);
+    }
+
+    /** Whether the frame's method is synchronized; with no type known, whether any method of that name is. */
+    private static boolean isSynchronized(Class<?> type, String name, MethodType methodType) {
+        try {
+            for (Method method : type.getDeclaredMethods()) {
+                if (method.getName().equals(name) && (methodType == null || methodType.equals(
+                        MethodType.methodType(method.getReturnType(), method.getParameterTypes())))) {
+                    return Modifier.isSynchronized(method.getModifiers());
+                }
+            }
+        } catch (LinkageError | SecurityException e) {
+            // A class whose methods cannot be listed: it is named all the same.
+        }
+        return false;
+    }
+
+    /**
+     * Whether a class was instrumented (by the agent or a build) although this method of it was not.
+     *
+     * @return true if its class carries the instrumented marker
+     */
+    boolean classInstrumented() {
+        return type != null && type.isAnnotationPresent(Instrumented.class);
+    }
+
+    /**
+     * Whether the culprit's class lies in the same folder or jar as another class.
+     *
+     * @param other a class, such as the instrumented one that called the culprit
+     * @return true if both came from the same place
+     */
+    boolean besides(Class<?> other) {
+        URL mine = location(type);
+        return mine != null && mine.equals(location(other));
+    }
+
+    /**
+     * The folder or jar of the culprit's class, by its last name ({@code lib-1.0.jar}), or {@code null}.
+     *
+     * @return the name
+     */
+    String placeName() {
+        URL place = location(type);
+        if (place == null) {
+            return null;
+        }
+        String path = place.getPath();
+        if (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private static URL location(Class<?> type) {
+        if (type == null) {
+            return null;
+        }
+        CodeSource source = type.getProtectionDomain().getCodeSource();
+        return source == null ? null : source.getLocation();
+    }
+
+    private static Class<?> load(String name, ClassLoader loader) {
+        try {
+            // Already loaded: its method was just running. Never initialised here.
+            return Class.forName(name, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+    }
+
+    private static String element(StackFrame frame) {
+        return frame.getClassName() + "." + frame.getMethodName() + "(" + frame.getFileName() + ":"
+                + frame.getLineNumber() + ")";
+    }
+
+    static boolean isPlatform(String className) {
+        for (String prefix : PLATFORM) {
+            if (className.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isReflection(String className) {
+        return className.startsWith("java.lang.reflect.") || className.startsWith("jdk.internal.reflect.")
+                || className.startsWith("java.lang.invoke.MethodHandle");
+    }
+
+    /** Whether a class is the runtime itself: its frames are never the user's. */
+    static boolean isRuntime(String className) {
+        return className.startsWith("dev.tinyio.internal.")
+                || className.startsWith("dev.tinyio.") && className.indexOf('.', "dev.tinyio.".length()) < 0;
+    }
+
+    /** Lambda proxies and method handle internals only pass a call on: they are never the frame to blame. */
+    static boolean isPassThrough(String className) {
+        return className.contains("$$Lambda") || className.startsWith("java.lang.invoke.LambdaForm")
+                || className.startsWith("java.lang.invoke.DirectMethodHandle")
+                || className.startsWith("java.lang.invoke.Invokers");
+    }
+}
