@@ -1,0 +1,5 @@
+package demo.app;
+
+interface Fetcher {
+    int fetch(int id);
+}

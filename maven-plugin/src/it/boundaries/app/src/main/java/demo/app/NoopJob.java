@@ -1,0 +1,8 @@
+package demo.app;
+
+final class NoopJob extends Job {
+    @Override
+    int perform(int x) {
+        return x;
+    }
+}

@@ -1,0 +1,7 @@
+package demo.app;
+
+class Shelf {
+    Object take() {
+        return "nothing";
+    }
+}

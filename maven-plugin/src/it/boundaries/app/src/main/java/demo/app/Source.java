@@ -1,0 +1,5 @@
+package demo.app;
+
+interface Source<T> {
+    T next();
+}
