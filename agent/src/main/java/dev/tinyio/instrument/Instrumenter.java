@@ -86,6 +86,16 @@ public final class Instrumenter {
     }
 
     /**
+     * Whether a class file carries the marker of a class this library instrumented.
+     *
+     * @param classFile the class file
+     * @return true if it was instrumented already
+     */
+    public static boolean isInstrumented(byte[] classFile) {
+        return ClassRewriter.isInstrumented(classFile);
+    }
+
+    /**
      * Instruments one class.
      *
      * @param classFile the class file

@@ -61,6 +61,16 @@ abstract class AbstractInstrumentMojo extends AbstractMojo {
     abstract Path outputFolder();
 
     /**
+     * Where the classes this goal instruments are kept as the compiler wrote them, to be instrumented again when
+     * what suspends changes: a folder of its own under the build directory.
+     *
+     * @return the folder
+     */
+    Path compiledForm() {
+        return Path.of(project.getBuild().getDirectory(), "tinyio", outputFolder().getFileName().toString());
+    }
+
+    /**
      * The classpath the classes are compiled against, their own folder first.
      *
      * @return folders and jars
@@ -80,9 +90,10 @@ abstract class AbstractInstrumentMojo extends AbstractMojo {
             return;
         }
         try (ClasspathSource source = new ClasspathSource(classpath().stream().map(Path::of).toList())) {
-            FolderInstrumenter.Outcome outcome = new FolderInstrumenter(folder, source,
+            FolderInstrumenter.Outcome outcome = new FolderInstrumenter(folder, compiledForm(), source,
                     new ClassFileFilter(includes, excludes), getLog()::warn).run(failOnError);
             outcome.failures().forEach(getLog()::warn);
+            getLog().info("tinyio: " + outcome.summary());
             getLog().info("tinyio: instrumented " + outcome.instrumented() + " of " + outcome.checked()
                     + " class files in " + folder);
         } catch (InstrumentationException e) {

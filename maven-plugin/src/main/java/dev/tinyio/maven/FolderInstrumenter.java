@@ -21,21 +21,25 @@ import java.util.stream.Stream;
  * Instruments the class files of one output folder in place, and writes the index of their suspendable methods
  * beside them. Knows nothing of Maven.
  *
- * <p>Incremental: a class already instrumented, or with nothing to instrument, is not written again, and neither
- * is an index that has not changed. Running it twice changes nothing the second time.
+ * <p>All the folder's classes are analysed together, as one program, from the form the compiler gave them: one new
+ * suspending lambda can change how a class that was not recompiled must be instrumented. So the form as compiled
+ * of each class it instruments is kept in a folder of its own, and every run instruments every class again from
+ * that form. A class file is written only when its bytes change: running twice changes nothing the second time.
  */
 final class FolderInstrumenter {
     /**
      * What a run did.
      *
      * @param checked the class files looked at
-     * @param instrumented the class files rewritten
+     * @param instrumented the class files written (instrumented, or put back as compiled)
      * @param failures for each class that could not be instrumented and was left as it was, why
+     * @param summary how many methods may suspend, and why, in one line
      */
-    record Outcome(int checked, int instrumented, List<String> failures) {
+    record Outcome(int checked, int instrumented, List<String> failures, String summary) {
     }
 
     private final Path folder;
+    private final Path compiledForm;
     private final ClassSource classpath;
     private final ClassFileFilter filter;
     private final Consumer<String> warnings;
@@ -44,12 +48,15 @@ final class FolderInstrumenter {
      * An instrumenter for one folder.
      *
      * @param folder the output folder, rewritten in place
+     * @param compiledForm where the classes it instruments are kept as the compiler wrote them
      * @param classpath where other classes are read from, this folder first
      * @param filter which class files to instrument
      * @param warnings receives the instrumenter's warnings about call sites that can never suspend
      */
-    FolderInstrumenter(Path folder, ClassSource classpath, ClassFileFilter filter, Consumer<String> warnings) {
+    FolderInstrumenter(Path folder, Path compiledForm, ClassSource classpath, ClassFileFilter filter,
+            Consumer<String> warnings) {
         this.folder = folder;
+        this.compiledForm = compiledForm;
         this.classpath = classpath;
         this.filter = filter;
         this.warnings = warnings;
@@ -61,44 +68,42 @@ final class FolderInstrumenter {
      * @param failOnError whether a class that cannot be instrumented fails the run, instead of being reported and
      *     left as it was
      * @return what was done
-     * @throws InstrumentationException if a class cannot be instrumented and {@code failOnError} holds; the message
-     *     names the class file
+     * @throws InstrumentationException if a class cannot be instrumented and {@code failOnError} holds, or a class
+     *     instrumented by an earlier run has lost its form as compiled; the message names the class file
      * @throws IOException if the folder cannot be read or written
      */
     Outcome run(boolean failOnError) throws IOException {
-        Map<String, byte[]> classFiles = readClassFiles();
+        Map<String, byte[]> current = readClassFiles(folder);
+        Map<String, byte[]> compiled = asCompiled(current);
         Instrumenter instrumenter = new Instrumenter(classpath, warnings);
-        // The whole folder is indexed first, from the bytes as they are now: rewriting a class hides its yields.
-        Map<String, Set<String>> index = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         Set<String> unreadable = new TreeSet<>();
-        classFiles.forEach((path, bytes) -> {
-            Set<String> suspendable;
-            try {
-                suspendable = instrumenter.suspendableMethods(bytes);
-            } catch (RuntimeException e) {
-                // A class file the instrumenter cannot parse: name it, and honour failOnError and the excludes.
-                String failure = "tinyio cannot read " + path + " (" + e + ")";
-                if (failOnError && filter.accepts(path)) {
-                    throw new InstrumentationException(failure, e);
-                }
-                failures.add(failure + ". It is left as it was.");
-                unreadable.add(path);
+        instrumenter.analyse(compiled).forEach((path, e) -> {
+            // A class file the instrumenter cannot parse: name it, and honour failOnError and the excludes.
+            String failure = "tinyio cannot read " + path + " (" + e + ")";
+            if (failOnError && filter.accepts(path)) {
+                throw new InstrumentationException(failure, e);
+            }
+            failures.add(failure + ". It is left as it was.");
+            unreadable.add(path);
+        });
+        Map<String, Set<String>> index = new TreeMap<>();
+        Map<String, byte[]> instrumented = new TreeMap<>();
+        compiled.forEach((path, bytes) -> {
+            if (unreadable.contains(path)) {
                 return;
             }
+            Set<String> suspendable = instrumenter.suspendableMethods(bytes);
             if (!suspendable.isEmpty()) {
                 index.put(path.substring(0, path.length() - ".class".length()), suspendable);
             }
-        });
-        Map<String, byte[]> rewritten = new TreeMap<>();
-        classFiles.forEach((path, bytes) -> {
-            if (!filter.accepts(path) || unreadable.contains(path)) {
+            if (!filter.accepts(path)) {
                 return;
             }
             try {
                 byte[] result = instrumenter.instrument(bytes);
                 if (result != null) {
-                    rewritten.put(path, result);
+                    instrumented.put(path, result);
                 }
             } catch (RuntimeException e) {
                 String failure = "tinyio cannot instrument " + path + ": " + e.getMessage();
@@ -108,20 +113,65 @@ final class FolderInstrumenter {
                 failures.add(failure + " It is left as it was; suspending through it throws NotInstrumentedError.");
             }
         });
-        // The index goes first, so that instrumented classes never lie beside a stale one.
-        writeIndex(index);
-        for (Map.Entry<String, byte[]> entry : rewritten.entrySet()) {
-            Files.write(folder.resolve(entry.getKey()), entry.getValue());
+        // Each class's form as compiled goes first, then the index: an instrumented class never lies beside a
+        // stale index, nor without the form it is instrumented again from.
+        for (Map.Entry<String, byte[]> entry : instrumented.entrySet()) {
+            writeIfChanged(compiledForm.resolve(entry.getKey()), compiled.get(entry.getKey()));
         }
-        return new Outcome(classFiles.size(), rewritten.size(), failures);
+        writeIndex(index);
+        int written = 0;
+        for (Map.Entry<String, byte[]> entry : compiled.entrySet()) {
+            byte[] wanted = instrumented.getOrDefault(entry.getKey(), entry.getValue());
+            if (!Arrays.equals(wanted, current.get(entry.getKey()))) {
+                Files.write(folder.resolve(entry.getKey()), wanted);
+                written++;
+            }
+        }
+        forgetCompiledFormsExcept(instrumented.keySet());
+        return new Outcome(current.size(), written, failures, instrumenter.summary());
     }
 
-    /** Every class file under the folder, by its path relative to it, in a stable order. */
-    private Map<String, byte[]> readClassFiles() throws IOException {
+    /**
+     * The classes as the compiler wrote them: a class an earlier run instrumented is read from where that run kept
+     * it, and any other as it is in the folder (fresh from the compiler, or left as compiled).
+     */
+    private Map<String, byte[]> asCompiled(Map<String, byte[]> current) throws IOException {
+        Map<String, byte[]> compiled = new TreeMap<>();
+        for (Map.Entry<String, byte[]> entry : current.entrySet()) {
+            byte[] bytes = entry.getValue();
+            if (isInstrumented(bytes)) {
+                Path kept = compiledForm.resolve(entry.getKey());
+                if (!Files.isRegularFile(kept)) {
+                    throw new InstrumentationException("tinyio: " + entry.getKey() + " in " + folder + " was "
+                            + "instrumented by an earlier build, and its form as compiled, which tinyio keeps in "
+                            + compiledForm + " to instrument it again, is missing. Build from clean: mvn clean "
+                            + "verify.");
+                }
+                bytes = Files.readAllBytes(kept);
+            }
+            compiled.put(entry.getKey(), bytes);
+        }
+        return compiled;
+    }
+
+    private static boolean isInstrumented(byte[] bytes) {
+        try {
+            return Instrumenter.isInstrumented(bytes);
+        } catch (RuntimeException unparsable) {
+            // Not a class file the instrumenter can read: the analysis names it.
+            return false;
+        }
+    }
+
+    /** Every class file under a folder, by its path relative to it, in a stable order. */
+    private static Map<String, byte[]> readClassFiles(Path root) throws IOException {
         Map<String, byte[]> classFiles = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(folder)) {
+        if (!Files.isDirectory(root)) {
+            return classFiles;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
             for (Path file : (Iterable<Path>) files::iterator) {
-                String path = folder.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+                String path = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
                 // Multi-release variants under META-INF are not at the path their class name gives.
                 if (path.endsWith(".class") && !path.startsWith("META-INF/") && Files.isRegularFile(file)) {
                     classFiles.put(path, Files.readAllBytes(file));
@@ -131,16 +181,30 @@ final class FolderInstrumenter {
         return classFiles;
     }
 
+    /** Drops the kept forms of classes this run did not instrument: removed, recompiled plain, or excluded now. */
+    private void forgetCompiledFormsExcept(Set<String> kept) throws IOException {
+        for (String path : readClassFiles(compiledForm).keySet()) {
+            if (!kept.contains(path)) {
+                Files.delete(compiledForm.resolve(path));
+            }
+        }
+    }
+
+    private static boolean writeIfChanged(Path file, byte[] bytes) throws IOException {
+        if (Files.isRegularFile(file) && Arrays.equals(bytes, Files.readAllBytes(file))) {
+            return false;
+        }
+        Files.createDirectories(file.getParent());
+        Files.write(file, bytes);
+        return true;
+    }
+
     private void writeIndex(Map<String, Set<String>> index) throws IOException {
         Path file = folder.resolve(SuspendableIndexFile.PATH);
         if (index.isEmpty()) {
             Files.deleteIfExists(file);
             return;
         }
-        byte[] text = SuspendableIndexFile.format(index);
-        if (!Files.isRegularFile(file) || !Arrays.equals(text, Files.readAllBytes(file))) {
-            Files.createDirectories(file.getParent());
-            Files.write(file, text);
-        }
+        writeIfChanged(file, SuspendableIndexFile.format(index));
     }
 }

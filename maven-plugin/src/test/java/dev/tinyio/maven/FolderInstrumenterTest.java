@@ -34,6 +34,8 @@ class FolderInstrumenterTest {
 
     @TempDir
     Path folder;
+    @TempDir
+    Path compiledForm;
     private final List<String> warnings = new ArrayList<>();
 
     @BeforeEach
@@ -48,7 +50,11 @@ class FolderInstrumenterTest {
     @Test
     void suspending_classes_are_instrumented_in_place_and_run_without_the_agent() throws Exception {
         FolderInstrumenter.Outcome outcome = run(ALL, true);
-        assertEquals(new FolderInstrumenter.Outcome(3, 2, List.of()), outcome);
+        assertEquals(3, outcome.checked());
+        assertEquals(2, outcome.instrumented());
+        assertEquals(List.of(), outcome.failures());
+        assertEquals("2 methods may suspend: 1 call Coro.yield, 0 carry @Suspendable, 1 call one of those, 0 call "
+                + "through an interface or superclass, 0 call a lambda or method reference", outcome.summary());
         assertArrayEquals(original("samples/Plain.class"), Files.readAllBytes(folder.resolve("samples/Plain.class")));
         assertEquals("AB", runReader());
         assertEquals(List.of(), warnings);
@@ -76,6 +82,24 @@ class FolderInstrumenterTest {
         Files.write(folder.resolve("samples/Reader.class"), original("samples/Reader.class"));
         assertEquals(1, run(ALL, true).instrumented());
         assertEquals("AB", runReader());
+    }
+
+    @Test
+    void a_class_instrumented_earlier_whose_form_as_compiled_is_gone_asks_for_a_clean_build() throws Exception {
+        run(ALL, true);
+        Files.delete(compiledForm.resolve("samples/Feed.class"));
+        InstrumentationException error = assertThrows(InstrumentationException.class, () -> run(ALL, true));
+        assertEquals("tinyio: samples/Feed.class in " + folder + " was instrumented by an earlier build, and its "
+                + "form as compiled, which tinyio keeps in " + compiledForm + " to instrument it again, is missing. "
+                + "Build from clean: mvn clean verify.", error.getMessage());
+    }
+
+    @Test
+    void a_class_excluded_after_it_was_instrumented_is_put_back_as_compiled() throws Exception {
+        run(ALL, true);
+        run(new ClassFileFilter(null, List.of("**/Feed.class")), true);
+        assertArrayEquals(original("samples/Feed.class"), Files.readAllBytes(folder.resolve("samples/Feed.class")));
+        assertFalse(Files.exists(compiledForm.resolve("samples/Feed.class")));
     }
 
     @Test
@@ -153,7 +177,7 @@ class FolderInstrumenterTest {
 
     private FolderInstrumenter.Outcome run(ClassFileFilter filter, boolean failOnError) throws Exception {
         try (ClasspathSource source = new ClasspathSource(List.of(folder, runtime()))) {
-            return new FolderInstrumenter(folder, source, filter, warnings::add).run(failOnError);
+            return new FolderInstrumenter(folder, compiledForm, source, filter, warnings::add).run(failOnError);
         }
     }
 

@@ -192,6 +192,19 @@ public final class ClassRewriter {
                 + " call a lambda or method reference";
     }
 
+    /**
+     * Whether a class file carries the marker of instrumented classes.
+     *
+     * @param classFile the class file
+     * @return true if it was instrumented already
+     */
+    public static boolean isInstrumented(byte[] classFile) {
+        ClassNode header = new ClassNode();
+        new ClassReader(classFile).accept(header, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG
+                | ClassReader.SKIP_FRAMES);
+        return SuspendableIndex.isInstrumented(header);
+    }
+
     private static boolean callsAny(MethodNode method, Predicate<MethodInsnNode> calls) {
         for (AbstractInsnNode insn : method.instructions) {
             if (insn instanceof MethodInsnNode call && calls.test(call)) {
