@@ -74,7 +74,7 @@ def error = { String type, List<String> words -> [kind: 'error', type: type, wor
 def all = { cell -> WAYS.collect { cell } }
 // Ways 1 and 4 ran a library jar that the plugin built alone; ways 2 and 3 let the agent see both modules at once.
 def libraryAlone = { String method, String works ->
-    def fails = error('NotInstrumentedError', [method, '@dev.tinyio.Suspendable'])
+    def fails = error('NotInstrumentedError', ["passed through ${method}", "mark ${method} @dev.tinyio.Suspendable"])
     [fails, value(works), value(works), fails]
 }
 
@@ -116,11 +116,11 @@ def expected = [
     libRunMarked   : all(value('105 ticks=2')),
     libRetryPlain  : libraryAlone('demo.lib.Retry.retryPlain', '200 ticks=2'),
     libRunAll      : libraryAlone('demo.lib.Runner.runAll', '105 ticks=2'),
-    // '.forEach', as in the frame's name: the generic advice in every such message already says "forEach".
-    forEach        : all(error('NotInstrumentedError', ['.forEach', 'use a plain loop'])),
-    stream         : all(error('NotInstrumentedError', ['java.util.stream', 'use a plain loop'])),
-    sort           : all(error('NotInstrumentedError', ['sort', 'use a plain loop'])),
-    constructor    : all(error('NotInstrumentedError', ['demo.app.Gadget.<init>', 'Move the suspension out of the constructor'])),
+    // The JDK method the app called, by name and call site (not the JDK class, which varies), and the fix.
+    forEach        : all(error('NotInstrumentedError', ['.forEach, called at demo.app.Main.', 'use a plain loop'])),
+    stream         : all(error('NotInstrumentedError', ['passed through java.util.stream.', ', called at demo.app.Main.', 'use a plain loop'])),
+    sort           : all(error('NotInstrumentedError', ['.sort, called at demo.app.Main.', 'use a plain loop'])),
+    constructor    : all(error('NotInstrumentedError', ['passed through demo.app.Gadget.<init>', 'Move the suspension out of the constructor'])),
     synchronized   : all(error('NotInstrumentedError', ['lockedBump', 'synchronized', 'dev.tinyio.Lock'])),
 ]
 

@@ -27,7 +27,7 @@ class ShapesAtRunningReleaseTest extends ShapesTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        });
+        }, classes);
     }
 
     private static synchronized Path compiledSamples() {

@@ -189,7 +189,9 @@ public final class ClassRewriter {
                 + " carry @Suspendable, " + counts.getOrDefault(SuspendableIndex.Reason.CALLS, 0)
                 + " call one of those, " + counts.getOrDefault(SuspendableIndex.Reason.DISPATCH, 0)
                 + " call through an interface or superclass, " + counts.getOrDefault(SuspendableIndex.Reason.LAMBDA, 0)
-                + " call a lambda or method reference";
+                + " call a lambda or method reference" + (counts.containsKey(SuspendableIndex.Reason.UNKNOWN)
+                ? ", " + counts.get(SuspendableIndex.Reason.UNKNOWN) + " call into classes whose files cannot be found"
+                : "");
     }
 
     /**

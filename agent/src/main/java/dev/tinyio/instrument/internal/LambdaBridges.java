@@ -59,8 +59,11 @@ final class LambdaBridges {
                 }
                 if (insn instanceof InvokeDynamicInsnNode indy && needsBridge(node, indy, suspends)) {
                     Handle target = (Handle) indy.bsmArgs[1];
-                    String key = target.getTag() + " " + target.getOwner() + "." + target.getName() + target.getDesc();
-                    MethodNode bridge = bridges.computeIfAbsent(key, k -> bridgeTo(node, target, bridges.size()));
+                    Type[] captured = Type.getArgumentTypes(indy.desc);
+                    String key = target.getTag() + " " + target.getOwner() + "." + target.getName() + target.getDesc()
+                            + " " + Type.getMethodDescriptor(Type.VOID_TYPE, captured);
+                    MethodNode bridge = bridges.computeIfAbsent(key,
+                            k -> bridgeTo(node, target, captured, bridges.size()));
                     if (line >= 0 && bridge.instructions.getFirst() instanceof LabelNode start
                             && !(start.getNext() instanceof LineNumberNode)) {
                         bridge.instructions.insert(start, new LineNumberNode(line, start));
@@ -123,8 +126,11 @@ final class LambdaBridges {
                 && indy.bsmArgs[3] instanceof Integer flags && (flags & FLAG_SERIALIZABLE) != 0;
     }
 
-    /** The bridge: the same parameters as the handle's call (the receiver first), and the call. */
-    private static MethodNode bridgeTo(ClassNode node, Handle target, int index) {
+    /**
+     * The bridge: the parameters of the handle's call (the receiver first), and the call. The lambda metafactory
+     * wants the captured arguments' types exactly: a bound receiver may be of a subtype of the method's class.
+     */
+    private static MethodNode bridgeTo(ClassNode node, Handle target, Type[] captured, int index) {
         boolean constructor = target.getTag() == H_NEWINVOKESPECIAL;
         Type called = Type.getMethodType(target.getDesc());
         List<Type> parameters = new ArrayList<>();
@@ -132,6 +138,9 @@ final class LambdaBridges {
             parameters.add(Type.getObjectType(target.getOwner()));
         }
         parameters.addAll(List.of(called.getArgumentTypes()));
+        for (int i = 0; i < captured.length && i < parameters.size(); i++) {
+            parameters.set(i, captured[i]);
+        }
         Type returned = constructor ? Type.getObjectType(target.getOwner()) : called.getReturnType();
         String desc = Type.getMethodDescriptor(returned, parameters.toArray(new Type[0]));
         String name = "tinyio$ref$" + (constructor ? "new" : target.getName()) + "$" + index;

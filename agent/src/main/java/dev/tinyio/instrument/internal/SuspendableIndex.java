@@ -60,7 +60,9 @@ final class SuspendableIndex {
         /** It makes a virtual or interface call that an object of a class it knows may receive by suspending. */
         DISPATCH,
         /** It makes a call that a lambda or method reference that may suspend may receive. */
-        LAMBDA
+        LAMBDA,
+        /** It calls a method of a class whose class file cannot be found, which may suspend for all anyone knows. */
+        UNKNOWN
     }
 
     /** How the index holds a class. */
@@ -206,6 +208,7 @@ final class SuspendableIndex {
     private void read(String name, byte[] bytes) {
         if (bytes == null) {
             kinds.put(name, Kind.MISSING);
+            callersOf(name);
             return;
         }
         if (!ClassScan.mentionsTinyio(bytes)) {
@@ -304,6 +307,10 @@ final class SuspendableIndex {
             return;
         }
         require(call.owner());
+        if (kinds.get(call.owner()) == Kind.MISSING) {
+            suspend(node, Reason.UNKNOWN);
+            return;
+        }
         Caller caller = new Caller(node, call);
         if (isDispatched(call.opcode())) {
             String nameAndParameters = nameAndParameters(call.name() + call.desc());
@@ -317,6 +324,22 @@ final class SuspendableIndex {
             directCalls.computeIfAbsent(key, k -> new ArrayList<>()).add(caller);
             if (resolvesToSuspending(call.owner(), key)) {
                 suspend(node, Reason.CALLS);
+            }
+        }
+    }
+
+    /**
+     * A class whose file cannot be found may have methods that suspend: its callers are treated as if they did,
+     * never as if they could not (a class, once loaded, cannot get the methods a suspension needs).
+     */
+    private void callersOf(String missing) {
+        for (Map<String, List<Caller>> calls : List.of(directCalls, dispatchedCalls)) {
+            for (List<Caller> callers : calls.values()) {
+                for (Caller caller : callers) {
+                    if (caller.call().owner().equals(missing)) {
+                        suspend(caller.node(), Reason.UNKNOWN);
+                    }
+                }
             }
         }
     }
@@ -426,6 +449,9 @@ final class SuspendableIndex {
         }
         require(call.owner);
         settle();
+        if (kinds.get(call.owner) == Kind.MISSING) {
+            return true;
+        }
         if (isDispatched(call.getOpcode())) {
             return receiverOf(nameAndParameters(call.name + call.desc), call.owner) != null;
         }
