@@ -48,6 +48,11 @@ final class Scheduler {
     private boolean checkedForCycle;
     /** Whether a step is under way, during which wake-ups need no listener. */
     private boolean stepping;
+    /**
+     * The coroutine stepped most recently (tinyio's {@code current_coro}): when the loop itself fails (a cycle, an
+     * interrupt, an abort), the chain of single waiters stitched into the error's trace starts there.
+     */
+    private Coro<?> lastStepped;
     /** Told of wake-ups from outside the run's steps, if a driver asked. */
     private volatile Runnable wakeUpListener;
 
@@ -91,6 +96,7 @@ final class Scheduler {
             if (queue.isEmpty()) {
                 if (active.isEmpty()) {
                     finished = true;
+                    lastStepped = null;
                     loop.finished();
                 } else if (!checkedForCycle) {
                     checkedForCycle = true;
@@ -185,12 +191,12 @@ final class Scheduler {
         finished = true;
         Fiber outerFiber = carrier.fiber;
         try {
-            if (failure instanceof Failure coroutineFailure) {
-                return new Cancellation(this, mode).crash(coroutineFailure.error, coroutineFailure.origin);
-            }
-            // An error in the loop's own machinery: orderly cancellation all the same.
-            return new Cancellation(this, mode).crash(failure, null);
+            // An error in the loop's own machinery is a failure of the loop: orderly cancellation all the same.
+            Failure known = failure instanceof Failure coroutineFailure ? coroutineFailure : new Failure(null, failure);
+            return new Cancellation(this, mode).crash(known, lastStepped);
         } finally {
+            // A finished run keeps none of its coroutines reachable, whoever still holds the run.
+            lastStepped = null;
             carrier.fiber = outerFiber;
             loop.finished();
         }
@@ -208,6 +214,7 @@ final class Scheduler {
             // Timed out while it was queued: finished for good.
             return;
         }
+        lastStepped = coro;
         TraceRecorder recorder = loop.recorder();
         if (recorder != null) {
             recorder.stepping(coro);
@@ -479,11 +486,23 @@ final class Scheduler {
     // Time and blocking
     // -----------------------------------------------------------------------------------------------------------
 
+    /**
+     * A cycle of waits is a failure of the loop itself: its error is thrown into the root, as in tinyio, but the
+     * chain stitched into its trace starts at the last-stepped coroutine, and the root, which the error ended,
+     * still counts among the cancelled.
+     */
     private void checkForCycle() {
         if (WaitGraph.hasCycle(active.inOrder())) {
             LOG.log(System.Logger.Level.WARNING, "Cycle detected in tinyio loop:\n" + dump());
-            throw throwInto(root, "Cycle detected in tinyio loop. Cancelling all coroutines. (The loop's state was "
-                    + "logged to dev.tinyio; Loop.dump() shows it too.)");
+            String message = "Cycle detected in tinyio loop. Cancelling all coroutines. (The loop's state was logged "
+                    + "to dev.tinyio; Loop.dump() shows it too.)";
+            if (root.state != Coro.ACTIVE) {
+                // A root that has finished runs no more code: tinyio's throw into an ended generator just raises.
+                CancelledError error = new CancelledError(message);
+                error.setStackTrace(root.suspendedTrace());
+                throw new Failure(null, error, null);
+            }
+            throw new Failure(null, throwInto(root, message).error, root);
         }
     }
 
@@ -558,11 +577,21 @@ final class Scheduler {
         final transient Coro<?> origin;
         /** What it threw. */
         final Throwable error;
+        /**
+         * A coroutine the failure already ended that still counts as cancelled, or {@code null}: the root after a
+         * cycle, which tinyio throws into once more and which, ended, answers with a fresh {@link CancelledError}.
+         */
+        final transient Coro<?> endedRoot;
 
         Failure(Coro<?> origin, Throwable error) {
+            this(origin, error, null);
+        }
+
+        Failure(Coro<?> origin, Throwable error, Coro<?> endedRoot) {
             super(null, null, false, false);
             this.origin = origin;
             this.error = error;
+            this.endedRoot = endedRoot;
         }
     }
 }

@@ -331,6 +331,9 @@ class CancellationRulesTest {
         interrupter.join();
         assertInstanceOf(InterruptedException.class, g.exceptions().get(0));
         assertEquals(List.of("root", "bg"), log);
+        // The root's sleep was stepped last: it and the root, its single waiter, are the stitched chain, which
+        // leaves bg's cancellation and its sleep's.
+        assertEquals(3, g.exceptions().size(), g.exceptions().toString());
         assertFalse(Thread.currentThread().isInterrupted());
     }
 
