@@ -7,7 +7,7 @@ import dev.tinyio.internal.Stepper;
  * The body of {@link Tinyio#isolate}: runs a coroutine in a nested loop, one inner step per outer step, so both
  * loops make progress together. While the inner loop is blocked, the isolating coroutine waits in the outer loop
  * for the inner loop's next wake-up or deadline, with no thread parked. A failure inside comes back as a
- * {@link Result}; cancelled from outside, it cancels everything inside and lets its {@link CancelledError} go.
+ * {@link Result}; cancelled from outside, it cancels everything inside and throws what the nested run throws.
  */
 final class IsolateStepper<T> implements Stepper {
     private final Coro<T> coro;
@@ -64,24 +64,22 @@ final class IsolateStepper<T> implements Stepper {
         this.recorder = recorder;
     }
 
-    /** Cancelled from outside: everything inside is cancelled, and what went wrong there rides along, suppressed. */
+    /**
+     * Cancelled from outside: the nested run fails with the cancellation as its original error, cancels everything
+     * inside, and throws what its mode says, which is what this coroutine throws, as tinyio's isolate does. That is
+     * the {@link CancelledError} alone, a proper response, or an {@link ExceptionGroup} headed by it, which the
+     * outer loop takes for an improper one: a warning, and a member of the outer group.
+     */
     private int cancelInside(Throwable cancellation, Step out) {
-        if (inner != null && !inner.isFinished()) {
+        Throwable thrown = cancellation;
+        if (inner != null) {
             try {
                 inner.abort(cancellation);
-            } catch (ExceptionGroup group) {
-                for (Throwable member : group.exceptions()) {
-                    if (member != cancellation) {
-                        cancellation.addSuppressed(member);
-                    }
-                }
-            } catch (Throwable other) {
-                if (other != cancellation) {
-                    cancellation.addSuppressed(other);
-                }
+            } catch (Throwable whatTheRunThrows) {
+                thrown = whatTheRunThrows;
             }
         }
-        return out.threw(cancellation);
+        return out.threw(thrown);
     }
 
     @Override
