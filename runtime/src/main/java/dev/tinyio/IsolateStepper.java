@@ -17,6 +17,8 @@ final class IsolateStepper<T> implements Stepper {
     private Loop.Run<T> inner;
     /** The outer wait while the inner loop is blocked, or {@code null}. */
     private Wait waiting;
+    /** The loop that started it, which encloses the nested one. */
+    private Loop outer;
     /** Where the outer loop records, so that the coroutines inside get tracks too; {@code null} for none. */
     private TraceRecorder recorder;
 
@@ -36,7 +38,7 @@ final class IsolateStepper<T> implements Stepper {
         }
         try {
             if (inner == null) {
-                inner = new Loop().recordTo(recorder).start(coro, mode);
+                inner = new Loop(outer).recordTo(recorder).start(coro, mode);
                 inner.onWakeUp(innerWoken::set);
             }
             innerWoken.clear();
@@ -59,9 +61,10 @@ final class IsolateStepper<T> implements Stepper {
         }
     }
 
-    /** The outer loop started it: the nested loop records where the outer one does. */
-    void recordTo(TraceRecorder recorder) {
-        this.recorder = recorder;
+    /** The outer loop started it: the nested loop is enclosed by it, and records where it does. */
+    void startedIn(Loop loop) {
+        this.outer = loop;
+        this.recorder = loop.recorder();
     }
 
     /**

@@ -307,7 +307,7 @@ final class Scheduler {
             case Step.BARE -> enqueue(coro, null);
             case Step.ONE -> {
                 if (request == null) {
-                    throw invalidYield(coro, "null");
+                    throw throwInto(coro, InvalidYields.ofNull());
                 }
                 Coro<?> awaited = (Coro<?>) request;
                 checkYieldable(coro, awaited);
@@ -317,25 +317,27 @@ final class Scheduler {
             }
             case Step.LIST -> {
                 List<?> list = (List<?>) request;
-                if (list == null || containsNull(list)) {
-                    throw invalidYield(coro, String.valueOf(list));
+                String invalid = list == null ? InvalidYields.ofNull() : InvalidYields.inList(list);
+                if (invalid != null) {
+                    throw throwInto(coro, invalid);
                 }
                 if (list.isEmpty()) {
                     enqueue(coro, new ArrayList<>(0));
                     return;
                 }
                 for (Object member : list) {
-                    checkYieldable(coro, coerce(coro, member, list));
+                    checkYieldable(coro, (Coro<?>) member);
                 }
                 await(coro, list, list);
             }
             case Step.SET -> {
                 Set<?> set = (Set<?>) request;
-                if (set == null || containsNull(set)) {
-                    throw invalidYield(coro, String.valueOf(set));
+                String invalid = set == null ? InvalidYields.ofNull() : InvalidYields.inSet(set);
+                if (invalid != null) {
+                    throw throwInto(coro, invalid);
                 }
                 for (Object member : set) {
-                    checkYieldable(coro, coerce(coro, member, set));
+                    checkYieldable(coro, (Coro<?>) member);
                 }
                 for (Object member : set) {
                     Coro<?> background = (Coro<?>) member;
@@ -424,31 +426,11 @@ final class Scheduler {
     // What may be yielded
     // -----------------------------------------------------------------------------------------------------------
 
-    private Coro<?> coerce(Coro<?> yielder, Object member, Object whole) {
-        if (!(member instanceof Coro<?> coro)) {
-            throw invalidYield(yielder, String.valueOf(whole));
-        }
-        return coro;
-    }
-
+    /** A coroutine this loop has not seen, or one it finished: any other has no result to give here. */
     private void checkYieldable(Coro<?> yielder, Coro<?> awaited) {
         if (awaited.state != Coro.NEW && (awaited.owner != loop || awaited.state == Coro.FAILED)) {
-            throw throwInto(yielder, loop.alreadyStarted(awaited));
+            throw throwInto(yielder, AlreadyStarted.message(loop, awaited));
         }
-    }
-
-    private static boolean containsNull(Collection<?> members) {
-        for (Object member : members) {
-            if (member == null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private Failure invalidYield(Coro<?> yielder, String what) {
-        return throwInto(yielder, "Invalid yield " + what + ". Must be nothing, a coroutine, or a list or set of "
-                + "coroutines, none of them null.");
     }
 
     /**
@@ -515,7 +497,7 @@ final class Scheduler {
         coro.state = Coro.ACTIVE;
         active.add(coro);
         if (coro.code instanceof IsolateStepper<?> isolate) {
-            isolate.recordTo(loop.recorder());
+            isolate.startedIn(loop);
         }
     }
 
