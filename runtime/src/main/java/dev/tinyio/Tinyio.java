@@ -25,7 +25,11 @@ public final class Tinyio {
 
     /**
      * Runs a coroutine with a time limit. If it has not finished within the limit, a {@link TimeoutError} is
-     * thrown into it at its suspension point, it is finished for good, and the result is a failure.
+     * thrown into it at its suspension point, it is finished for good, and the result is a failure. Only the
+     * timeout becomes a failure, as in tinyio: any other error the coroutine throws, before the limit or in answer
+     * to the {@code TimeoutError}, crashes the loop like any coroutine's error. To have those come back as a
+     * {@link Result} too, time out an {@link #isolate} of the coroutine. Coroutines that only the timed-out one was
+     * waiting for are cancelled with it, so that nothing is left running for a result no one will read.
      *
      * @param coro the coroutine, run in the background
      * @param limit the time limit
