@@ -86,7 +86,8 @@ class TimeoutTest {
             Coro.yield(java.util.Set.of(Coro.ofVoid(() -> Coro.yield(slow))));
             Coro.yield(Tinyio.timeout(slow, Duration.ofMillis(10)));
         })));
-        assertTrue(error.getMessage().contains("timed out"), error.getMessage());
+        assertEquals("The coroutine " + slow + ", which this one waits for, timed out under Tinyio.timeout, so it "
+                + "has no result.", error.getMessage());
     }
 
     @Test
