@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What happens when a run fails (SEMANTICS.md "Errors and cancellation"): every active coroutine gets a
+ * What happens when a run fails (docs/semantics.md, "Errors and cancellation"): every active coroutine gets a
  * {@link CancelledError} in insertion order, improper responses are logged, the original error's trace is
  * continued through its chain of single waiters, and the throwable the {@link GroupMode} asks for is built.
  */

@@ -3,9 +3,9 @@ package dev.tinyio;
 import java.util.Objects;
 
 /**
- * The event loop: runs a coroutine and everything it yields on the calling thread, one step at a time, in the
- * deterministic order of SEMANTICS.md. When any coroutine fails, every other one is cancelled and {@code run}
- * throws.
+ * The event loop: runs a coroutine and everything it yields on the calling thread, one step at a time, in a fixed
+ * order (docs/semantics.md in the project's repository gives it step by step). When any coroutine fails, every
+ * other one is cancelled and {@code run} throws.
  *
  * <p>A loop remembers the results of the coroutines it ran, in the coroutines themselves, so a later {@code run}
  * may yield them again without the loop keeping them alive. Different loops nest freely, on any thread.

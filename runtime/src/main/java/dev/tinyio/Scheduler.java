@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 
 /**
  * One run of a {@link Loop}: the queue of coroutines ready to step, the insertion-ordered coroutines it knows,
- * and the timer heap. Follows SEMANTICS.md "Scheduling order" to the letter; on failure hands over to
+ * and the timer heap. Follows docs/semantics.md, "Scheduling order", to the letter; on failure hands over to
  * {@link Cancellation}.
  */
 final class Scheduler {

@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 
-/** More of SEMANTICS.md's batteries: isolate, timeout, locks, permits, thread pools, asCompleted. */
+/** More of the batteries of docs/semantics.md: isolate, timeout, locks, permits, thread pools, asCompleted. */
 class BatteriesRulesTest {
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
 

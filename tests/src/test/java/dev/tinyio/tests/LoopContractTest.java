@@ -19,7 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** What {@code Loop.run} promises about its input and its own state (SEMANTICS.md "What a coroutine yields"). */
+/** What {@code Loop.run} promises about its input and its own state (docs/semantics.md, "What a coroutine yields"). */
 class LoopContractTest {
     @Test
     void run_of_null_throws_and_leaves_the_loop_usable() {
