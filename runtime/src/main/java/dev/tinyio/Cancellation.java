@@ -157,7 +157,8 @@ final class Cancellation {
     static void warnImproper(Coro<?> coro, int outcome, Step out, String what) {
         String did = switch (outcome) {
             case Step.RETURNED -> "returned " + out.value + ".";
-            case Step.YIELDED -> "yielded " + out.request + ".";
+            case Step.YIELDED -> out.requestKind == Step.BARE ? "yielded again, with Coro.yield()."
+                    : "yielded " + out.request + ".";
             default -> "threw " + out.error + ".";
         };
         LOG.log(Level.WARNING, "Coroutine " + coro + " did not respond properly to " + what + ", and so a resource "

@@ -103,8 +103,9 @@ class BatteriesRulesTest {
                 Tinyio.timeout(swallower, Duration.ofMillis(10))));
         assertInstanceOf(TimeoutError.class, result[0].error());
         assertEquals(1, records.size());
-        assertTrue(records.get(0).getMessage().contains("did not respond properly to its timeout"),
-                records.get(0).getMessage());
+        assertEquals("Coroutine " + swallower + " did not respond properly to its timeout, and so a resource leak "
+                + "may have occurred. The coroutine is expected to let the error thrown into it propagate to indicate "
+                + "success in cleaning up resources. Instead, the coroutine returned 2.", records.get(0).getMessage());
     }
 
     @Test

@@ -53,6 +53,7 @@ class TimeoutTest {
         assertTrue(elapsed >= 100 && elapsed < 20_000, elapsed + " ms");
         assertTrue(!result.success());
         assertInstanceOf(TimeoutError.class, result.error());
+        assertEquals("The coroutine did not finish within PT0.1S", result.error().getMessage());
         assertEquals(List.of("timed out", "cleaned up"), log);
         assertTrue(slow.isDone());
     }
