@@ -26,7 +26,10 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 
-/** More of the errors and cancellation of docs/semantics.md: order, improper responses, group modes, cycles, interrupts. */
+/**
+ * More of the errors and cancellation of docs/semantics.md: order, improper responses, group modes, cycles,
+ * interrupts.
+ */
 class CancellationRulesTest {
     private final List<String> log = new ArrayList<>();
 

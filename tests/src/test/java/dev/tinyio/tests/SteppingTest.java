@@ -143,9 +143,9 @@ class SteppingTest {
         List<String> methods = List.of("step", "awaitWakeUp", "abort");
         for (int i = 0; i < 3; i++) {
             assertTrue(refused.get(i) instanceof IllegalStateException, refused.get(i).toString());
-            assertEquals("Loop.Run." + methods.get(i) + "() was called on thread \"some-other-thread\", but the run was "
-                    + "started on thread \"" + Thread.currentThread().getName() + "\". Drive a run on the thread that "
-                    + "started it; to hand work to a loop on another thread, set an Event or use Tinyio.toFuture.",
+            assertEquals("Loop.Run." + methods.get(i) + "() was called on thread \"some-other-thread\", but the run "
+                    + "was started on thread \"" + Thread.currentThread().getName() + "\". Drive a run on the thread "
+                    + "that started it; to hand work to a loop on another thread, set an Event or use Tinyio.toFuture.",
                     refused.get(i).getMessage());
         }
         // Nothing was lost: the run goes on where it started.
