@@ -20,34 +20,25 @@ final class InvalidYields {
     }
 
     /**
-     * For a list holding something other than a coroutine.
+     * For a member of a list that is not a coroutine.
      *
-     * @return the message about its first such member, or {@code null} if it holds only coroutines
+     * @param list the list yielded
+     * @param index where the member is
+     * @param member the member, {@code null} or anything else but a coroutine
      */
-    static String inList(List<?> list) {
-        int index = 0;
-        for (Object member : list) {
-            if (!(member instanceof Coro)) {
-                return "Invalid yield " + list + ": index " + index + " of the list holds " + describe(member) + "."
-                        + WHAT_MAY_BE_YIELDED;
-            }
-            index++;
-        }
-        return null;
+    static String inList(List<?> list, int index, Object member) {
+        return "Invalid yield " + list + ": index " + index + " of the list holds " + describe(member) + "."
+                + WHAT_MAY_BE_YIELDED;
     }
 
     /**
-     * For a set holding something other than a coroutine.
+     * For a member of a set that is not a coroutine.
      *
-     * @return the message about its first such member, or {@code null} if it holds only coroutines
+     * @param set the set yielded
+     * @param member the member, {@code null} or anything else but a coroutine
      */
-    static String inSet(Set<?> set) {
-        for (Object member : set) {
-            if (!(member instanceof Coro)) {
-                return "Invalid yield " + set + ": the set holds " + describe(member) + "." + WHAT_MAY_BE_YIELDED;
-            }
-        }
-        return null;
+    static String inSet(Set<?> set, Object member) {
+        return "Invalid yield " + set + ": the set holds " + describe(member) + "." + WHAT_MAY_BE_YIELDED;
     }
 
     private static String describe(Object member) {

@@ -5,7 +5,6 @@ import dev.tinyio.internal.Fiber;
 import dev.tinyio.internal.Step;
 import dev.tinyio.internal.Stepper;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -317,30 +316,26 @@ final class Scheduler {
             }
             case Step.LIST -> {
                 List<?> list = (List<?>) request;
-                String invalid = list == null ? InvalidYields.ofNull() : InvalidYields.inList(list);
-                if (invalid != null) {
-                    throw throwInto(coro, invalid);
+                if (list == null) {
+                    throw throwInto(coro, InvalidYields.ofNull());
                 }
                 if (list.isEmpty()) {
                     enqueue(coro, new ArrayList<>(0));
                     return;
                 }
-                for (Object member : list) {
-                    checkYieldable(coro, (Coro<?>) member);
-                }
-                await(coro, list, list);
+                await(coro, list);
             }
             case Step.SET -> {
                 Set<?> set = (Set<?>) request;
-                String invalid = set == null ? InvalidYields.ofNull() : InvalidYields.inSet(set);
-                if (invalid != null) {
-                    throw throwInto(coro, invalid);
+                if (set == null) {
+                    throw throwInto(coro, InvalidYields.ofNull());
                 }
+                // Member by member, as in tinyio: those before one that may not be yielded are started all the same.
                 for (Object member : set) {
-                    checkYieldable(coro, (Coro<?>) member);
-                }
-                for (Object member : set) {
-                    Coro<?> background = (Coro<?>) member;
+                    if (!(member instanceof Coro<?> background)) {
+                        throw throwInto(coro, InvalidYields.inSet(set, member));
+                    }
+                    checkYieldable(coro, background);
                     if (background.state == Coro.NEW) {
                         activate(background);
                         enqueue(background, null);
@@ -353,13 +348,23 @@ final class Scheduler {
         }
     }
 
-    /** Makes one waiter for the coroutine over the members, in order; a member listed twice counts twice. */
-    private void await(Coro<?> coro, Object awaited, Collection<?> members) {
-        Waiter waiter = new MembersWaiter(coro, awaited, members.size());
+    /**
+     * Makes one waiter for the coroutine over the members, in order; a member listed twice counts twice. Member by
+     * member, as in tinyio: a member that may not be yielded fails the yielder with the members before it already
+     * started and waited for, so that they are cancelled with the rest.
+     */
+    private void await(Coro<?> coro, List<?> members) {
+        Waiter waiter = new MembersWaiter(coro, members, members.size());
         coro.waitingOn = waiter;
         queue.ensureRoomFor(members.size());
+        int index = 0;
         for (Object member : members) {
-            awaitMember(waiter, (Coro<?>) member);
+            if (!(member instanceof Coro<?> awaited)) {
+                throw throwInto(coro, InvalidYields.inList(members, index, member));
+            }
+            checkYieldable(coro, awaited);
+            awaitMember(waiter, awaited);
+            index++;
         }
     }
 
@@ -440,7 +445,6 @@ final class Scheduler {
     Failure throwInto(Coro<?> coro, String message) {
         CancelledError error = new CancelledError(message);
         error.setStackTrace(coro.suspendedTrace());
-        Waiter pending = coro.waitingOn;
         int outcome = stepCoro(coro, null, error);
         Throwable escaped = outcome == Step.THREW ? out.error : null;
         if (escaped instanceof CancelledError) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.tinyio.CancelledError;
 import dev.tinyio.Coro;
 import dev.tinyio.Event;
+import dev.tinyio.ExceptionGroup;
+import dev.tinyio.GroupMode;
 import dev.tinyio.Loop;
 import dev.tinyio.Result;
 import dev.tinyio.Tinyio;
@@ -131,6 +133,17 @@ class AlreadyStartedTest {
             return Coro.yield(Tinyio.isolate(Tinyio.isolate(Coro.of(() -> Coro.yield(outer)))));
         })));
         assertEquals(message(outer, OF_THE_ENCLOSING_LOOP), error.getMessage());
+    }
+
+    /** As in tinyio, the members before the one already started are started, and cancelled with the rest. */
+    @Test
+    void in_always_mode_the_members_before_one_already_started_are_cancelled_with_the_rest() {
+        Coro<Integer> finished = Coro.of(() -> 1);
+        new Loop().run(finished);
+        ExceptionGroup group = assertThrows(ExceptionGroup.class, () -> new Loop().run(
+                Coro.of(() -> Coro.yield(List.of(Coro.of(() -> 2), finished))), GroupMode.ALWAYS));
+        assertEquals(message(finished, RAN_ELSEWHERE), group.exceptions().get(0).getMessage());
+        assertEquals(2, group.exceptions().size(), group.exceptions().toString());
     }
 
     @Test

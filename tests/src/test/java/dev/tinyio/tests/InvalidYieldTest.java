@@ -1,10 +1,14 @@
 package dev.tinyio.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tinyio.CancelledError;
 import dev.tinyio.Coro;
+import dev.tinyio.ExceptionGroup;
+import dev.tinyio.GroupMode;
 import dev.tinyio.Loop;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -89,5 +93,28 @@ class InvalidYieldTest {
             }
         }));
         assertEquals(List.of("yielder cleaned up"), log);
+    }
+
+    /** As in tinyio, the members before the invalid one are started, so that they are cancelled with the rest. */
+    @Test
+    void in_always_mode_the_members_before_an_invalid_one_are_cancelled_with_the_rest() {
+        Coro<Object> before = Coro.of(() -> {
+            log.add("ran");
+            return 1;
+        });
+        List<Coro<Object>> list = Arrays.asList(before, null);
+        ExceptionGroup group = assertThrows(ExceptionGroup.class,
+                () -> new Loop().run(Coro.of(() -> Coro.yield(list)), GroupMode.ALWAYS));
+        assertEquals(2, group.exceptions().size(), group.exceptions().toString());
+        assertTrue(group.exceptions().get(0).getMessage().startsWith("Invalid yield"));
+        assertInstanceOf(CancelledError.class, group.exceptions().get(1));
+        Set<Object> set = new LinkedHashSet<>(List.of(Coro.of(() -> 2), "not a coroutine"));
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Set<Coro<?>> mixed = (Set) set;
+        group = assertThrows(ExceptionGroup.class,
+                () -> new Loop().run(Coro.ofVoid(() -> Coro.yield(mixed)), GroupMode.ALWAYS));
+        assertEquals(2, group.exceptions().size(), group.exceptions().toString());
+        assertEquals(List.of(), log);
+        assertTrue(before.isDone());
     }
 }
