@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The unfinished coroutines a run knows, in the order it first saw them: the insertion-ordered map of SEMANTICS.md,
+ * The unfinished coroutines a run knows, in the order it first saw them (the known coroutines of docs/semantics.md),
  * as a list threaded through the coroutines themselves, so adding and removing cost nothing to allocate.
  */
 final class ActiveCoroutines {

@@ -5,6 +5,7 @@ import dev.tinyio.internal.Step;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What happens when a run fails (SEMANTICS.md "Errors and cancellation"): every active coroutine gets a
+ * What happens when a run fails (docs/semantics.md, "Errors and cancellation"): every active coroutine gets a
  * {@link CancelledError} in insertion order, improper responses are logged, the original error's trace is
  * continued through its chain of single waiters, and the throwable the {@link GroupMode} asks for is built.
  */
@@ -36,16 +37,25 @@ final class Cancellation {
     /**
      * Cancels everything and builds what {@code run} throws.
      *
-     * @param original the error that failed the run
-     * @param origin the coroutine that threw it, or {@code null} if the loop itself failed
+     * @param failure how the run failed: the original error, and the coroutine that threw it unless the loop itself
+     *     failed
+     * @param lastStepped the coroutine the loop stepped most recently, where the stitched chain starts when the loop
+     *     itself failed
      * @return never returns normally; declared so that callers can write {@code throw crash(...)}
      */
-    RuntimeException crash(Throwable original, Coro<?> origin) {
+    RuntimeException crash(Scheduler.Failure failure, Coro<?> lastStepped) {
+        if (failure.endedRoot != null) {
+            // The root is the oldest coroutine of a run, so its cancellation comes first, as it would have.
+            CancelledError fresh = new CancelledError();
+            fresh.setStackTrace(failure.endedRoot.suspendedTrace());
+            cancelled.put(failure.endedRoot, fresh);
+        }
         for (Coro<?> coro : scheduler.activeCoroutines()) {
             cancel(coro);
         }
-        Set<Coro<?>> stitched = stitch(original, origin);
-        throw Sneaky.<RuntimeException>raise(outcome(original, stitched));
+        Coro<?> chainStart = failure.origin != null ? failure.origin : lastStepped;
+        Set<Coro<?>> stitched = stitch(failure.error, failure.origin, chainStart);
+        throw Sneaky.<RuntimeException>raise(outcome(failure.error, stitched));
     }
 
     private void cancel(Coro<?> coro) {
@@ -76,27 +86,30 @@ final class Cancellation {
     }
 
     /**
-     * Appends to the original trace the frames where each single waiter was suspended, up the chain.
+     * Appends to the original trace the frames where each coroutine of the chain was suspended: from where the
+     * chain starts, up through each coroutine's single waiter, as long as each was cancelled properly (the
+     * coroutine that threw the original needs no cancellation of its own).
      *
+     * @param origin the coroutine that threw the original, or {@code null}
+     * @param start where the chain starts: the origin, or else the last-stepped coroutine
      * @return the coroutines whose cancellations are thereby accounted for
      */
-    private Set<Coro<?>> stitch(Throwable original, Coro<?> origin) {
-        Set<Coro<?>> stitched = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        if (origin == null) {
-            return stitched;
-        }
-        stitched.add(origin);
+    private Set<Coro<?>> stitch(Throwable original, Coro<?> origin, Coro<?> start) {
+        Set<Coro<?>> stitched = Collections.newSetFromMap(new IdentityHashMap<>());
         List<StackTraceElement> appended = new ArrayList<>();
-        Coro<?> coro = origin;
-        List<Waiter> waiters;
-        while ((waiters = coro.waiters()).size() == 1) {
-            Coro<?> waiter = waiters.get(0).coro;
-            Throwable cancellation = cancelled.get(waiter);
-            if (cancellation == null || !stitched.add(waiter)) {
-                break;
+        Coro<?> coro = start;
+        while (coro != null && !stitched.contains(coro)) {
+            if (coro != origin) {
+                Throwable cancellation = cancelled.get(coro);
+                if (cancellation == null) {
+                    // It had finished, or did not respond properly: nothing of it to append, and the chain ends.
+                    break;
+                }
+                appended.addAll(Arrays.asList(cancellation.getStackTrace()));
             }
-            appended.addAll(Arrays.asList(cancellation.getStackTrace()));
-            coro = waiter;
+            stitched.add(coro);
+            List<Waiter> waiters = coro.waiters();
+            coro = waiters.size() == 1 ? waiters.get(0).coro : null;
         }
         StackTraces.continueTrace(original, appended, true);
         return stitched;
@@ -144,7 +157,8 @@ final class Cancellation {
     static void warnImproper(Coro<?> coro, int outcome, Step out, String what) {
         String did = switch (outcome) {
             case Step.RETURNED -> "returned " + out.value + ".";
-            case Step.YIELDED -> "yielded " + out.request + ".";
+            case Step.YIELDED -> out.requestKind == Step.BARE ? "yielded again, with Coro.yield()."
+                    : "yielded " + out.request + ".";
             default -> "threw " + out.error + ".";
         };
         LOG.log(Level.WARNING, "Coroutine " + coro + " did not respond properly to " + what + ", and so a resource "

@@ -7,7 +7,7 @@ import dev.tinyio.internal.Stepper;
  * The body of {@link Tinyio#isolate}: runs a coroutine in a nested loop, one inner step per outer step, so both
  * loops make progress together. While the inner loop is blocked, the isolating coroutine waits in the outer loop
  * for the inner loop's next wake-up or deadline, with no thread parked. A failure inside comes back as a
- * {@link Result}; cancelled from outside, it cancels everything inside and lets its {@link CancelledError} go.
+ * {@link Result}; cancelled from outside, it cancels everything inside and throws what the nested run throws.
  */
 final class IsolateStepper<T> implements Stepper {
     private final Coro<T> coro;
@@ -17,6 +17,8 @@ final class IsolateStepper<T> implements Stepper {
     private Loop.Run<T> inner;
     /** The outer wait while the inner loop is blocked, or {@code null}. */
     private Wait waiting;
+    /** The loop that started it, which encloses the nested one. */
+    private Loop outer;
     /** Where the outer loop records, so that the coroutines inside get tracks too; {@code null} for none. */
     private TraceRecorder recorder;
 
@@ -36,7 +38,7 @@ final class IsolateStepper<T> implements Stepper {
         }
         try {
             if (inner == null) {
-                inner = new Loop().recordTo(recorder).start(coro, mode);
+                inner = new Loop(outer).recordTo(recorder).start(coro, mode);
                 inner.onWakeUp(innerWoken::set);
             }
             innerWoken.clear();
@@ -59,29 +61,28 @@ final class IsolateStepper<T> implements Stepper {
         }
     }
 
-    /** The outer loop started it: the nested loop records where the outer one does. */
-    void recordTo(TraceRecorder recorder) {
-        this.recorder = recorder;
+    /** The outer loop started it: the nested loop is enclosed by it, and records where it does. */
+    void startedIn(Loop loop) {
+        this.outer = loop;
+        this.recorder = loop.recorder();
     }
 
-    /** Cancelled from outside: everything inside is cancelled, and what went wrong there rides along, suppressed. */
+    /**
+     * Cancelled from outside: the nested run fails with the cancellation as its original error, cancels everything
+     * inside, and throws what its mode says, which is what this coroutine throws, as tinyio's isolate does. That is
+     * the {@link CancelledError} alone, a proper response, or an {@link ExceptionGroup} headed by it, which the
+     * outer loop takes for an improper one: a warning, and a member of the outer group.
+     */
     private int cancelInside(Throwable cancellation, Step out) {
-        if (inner != null && !inner.isFinished()) {
+        Throwable thrown = cancellation;
+        if (inner != null) {
             try {
                 inner.abort(cancellation);
-            } catch (ExceptionGroup group) {
-                for (Throwable member : group.exceptions()) {
-                    if (member != cancellation) {
-                        cancellation.addSuppressed(member);
-                    }
-                }
-            } catch (Throwable other) {
-                if (other != cancellation) {
-                    cancellation.addSuppressed(other);
-                }
+            } catch (Throwable whatTheRunThrows) {
+                thrown = whatTheRunThrows;
             }
         }
-        return out.threw(cancellation);
+        return out.threw(thrown);
     }
 
     @Override

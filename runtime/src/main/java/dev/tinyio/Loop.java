@@ -3,14 +3,16 @@ package dev.tinyio;
 import java.util.Objects;
 
 /**
- * The event loop: runs a coroutine and everything it yields on the calling thread, one step at a time, in the
- * deterministic order of SEMANTICS.md. When any coroutine fails, every other one is cancelled and {@code run}
- * throws.
+ * The event loop: runs a coroutine and everything it yields on the calling thread, one step at a time, in a fixed
+ * order (docs/semantics.md in the project's repository gives it step by step). When any coroutine fails, every
+ * other one is cancelled and {@code run} throws.
  *
  * <p>A loop remembers the results of the coroutines it ran, in the coroutines themselves, so a later {@code run}
  * may yield them again without the loop keeping them alive. Different loops nest freely, on any thread.
  */
 public final class Loop {
+    /** The loop whose isolate steps this one, or {@code null}: its coroutines are not this loop's to yield. */
+    private final Loop enclosing;
     /** Whether a run is in progress: {@code run} is not reentrant. */
     private boolean running;
     /** The run in progress, for {@link #dump}. */
@@ -20,6 +22,22 @@ public final class Loop {
 
     /** A loop with nothing scheduled. */
     public Loop() {
+        this(null);
+    }
+
+    /** The nested loop of an isolate, stepped from a coroutine of {@code enclosing}. */
+    Loop(Loop enclosing) {
+        this.enclosing = enclosing;
+    }
+
+    /** Whether this is the nested loop of an isolate of {@code other}, directly or through other isolates. */
+    boolean isInside(Loop other) {
+        for (Loop outer = enclosing; outer != null; outer = outer.enclosing) {
+            if (outer == other) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -70,7 +88,8 @@ public final class Loop {
      * @return the run, not yet stepped
      * @throws NullPointerException if {@code coro} or {@code mode} is null
      * @throws IllegalStateException if this loop is already running
-     * @throws IllegalArgumentException if the coroutine was started by another loop, or failed in this one
+     * @throws IllegalArgumentException if the coroutine is not new: started by another loop, or failed or finished in
+     *     this one
      */
     public <T> Run<T> start(Coro<T> coro, GroupMode mode) {
         Objects.requireNonNull(coro, "coro");
@@ -92,7 +111,7 @@ public final class Loop {
     private Scheduler begin(Coro<?> coro, GroupMode mode) {
         checkNotRunning();
         if (coro.state != Coro.NEW) {
-            throw new IllegalArgumentException(alreadyStarted(coro));
+            throw new IllegalArgumentException(AlreadyStarted.message(this, coro));
         }
         running = true;
         Scheduler scheduler = new Scheduler(this, coro, mode);
@@ -240,15 +259,5 @@ public final class Loop {
                 abort(new CancelledError("The loop's run was closed before it finished"));
             }
         }
-    }
-
-    String alreadyStarted(Coro<?> coro) {
-        if (coro.owner == this) {
-            return "The coroutine " + coro + " has already started: it failed or was cancelled in an earlier run of "
-                    + "this loop, so it has no result.";
-        }
-        return "The coroutine " + coro + " has already started. However it has not been seen by this loop before "
-                + "and as such does not have any result associated with it. (Inside Tinyio.isolate, use "
-                + "Tinyio.copy to consume a coroutine of the outer loop.)";
     }
 }

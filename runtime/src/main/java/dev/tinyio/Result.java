@@ -17,4 +17,27 @@ public record Result<T>(T value, Throwable error) {
     public boolean success() {
         return error == null;
     }
+
+    /**
+     * The value, or the failure rethrown as it is: the same object, checked exceptions included, though undeclared,
+     * as {@link Loop#run} rethrows.
+     *
+     * @return the value on success
+     */
+    public T getOrThrow() {
+        if (error != null) {
+            throw Sneaky.<RuntimeException>raise(error);
+        }
+        return value;
+    }
+
+    /**
+     * The value, or {@code other} on failure.
+     *
+     * @param other what to return on failure
+     * @return the value on success, else {@code other}
+     */
+    public T orElse(T other) {
+        return error == null ? value : other;
+    }
 }

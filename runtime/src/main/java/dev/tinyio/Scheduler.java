@@ -5,14 +5,13 @@ import dev.tinyio.internal.Fiber;
 import dev.tinyio.internal.Step;
 import dev.tinyio.internal.Stepper;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * One run of a {@link Loop}: the queue of coroutines ready to step, the insertion-ordered coroutines it knows,
- * and the timer heap. Follows SEMANTICS.md "Scheduling order" to the letter; on failure hands over to
+ * and the timer heap. Follows docs/semantics.md, "Scheduling order", to the letter; on failure hands over to
  * {@link Cancellation}.
  */
 final class Scheduler {
@@ -48,6 +47,11 @@ final class Scheduler {
     private boolean checkedForCycle;
     /** Whether a step is under way, during which wake-ups need no listener. */
     private boolean stepping;
+    /**
+     * The coroutine stepped most recently (tinyio's {@code current_coro}): when the loop itself fails (a cycle, an
+     * interrupt, an abort), the chain of single waiters stitched into the error's trace starts there.
+     */
+    private Coro<?> lastStepped;
     /** Told of wake-ups from outside the run's steps, if a driver asked. */
     private volatile Runnable wakeUpListener;
 
@@ -91,6 +95,7 @@ final class Scheduler {
             if (queue.isEmpty()) {
                 if (active.isEmpty()) {
                     finished = true;
+                    lastStepped = null;
                     loop.finished();
                 } else if (!checkedForCycle) {
                     checkedForCycle = true;
@@ -185,12 +190,12 @@ final class Scheduler {
         finished = true;
         Fiber outerFiber = carrier.fiber;
         try {
-            if (failure instanceof Failure coroutineFailure) {
-                return new Cancellation(this, mode).crash(coroutineFailure.error, coroutineFailure.origin);
-            }
-            // An error in the loop's own machinery: orderly cancellation all the same.
-            return new Cancellation(this, mode).crash(failure, null);
+            // An error in the loop's own machinery is a failure of the loop: orderly cancellation all the same.
+            Failure known = failure instanceof Failure coroutineFailure ? coroutineFailure : new Failure(null, failure);
+            return new Cancellation(this, mode).crash(known, lastStepped);
         } finally {
+            // A finished run keeps none of its coroutines reachable, whoever still holds the run.
+            lastStepped = null;
             carrier.fiber = outerFiber;
             loop.finished();
         }
@@ -208,6 +213,7 @@ final class Scheduler {
             // Timed out while it was queued: finished for good.
             return;
         }
+        lastStepped = coro;
         TraceRecorder recorder = loop.recorder();
         if (recorder != null) {
             recorder.stepping(coro);
@@ -300,7 +306,7 @@ final class Scheduler {
             case Step.BARE -> enqueue(coro, null);
             case Step.ONE -> {
                 if (request == null) {
-                    throw invalidYield(coro, "null");
+                    throw throwInto(coro, InvalidYields.ofNull());
                 }
                 Coro<?> awaited = (Coro<?>) request;
                 checkYieldable(coro, awaited);
@@ -310,28 +316,26 @@ final class Scheduler {
             }
             case Step.LIST -> {
                 List<?> list = (List<?>) request;
-                if (list == null || containsNull(list)) {
-                    throw invalidYield(coro, String.valueOf(list));
+                if (list == null) {
+                    throw throwInto(coro, InvalidYields.ofNull());
                 }
                 if (list.isEmpty()) {
                     enqueue(coro, new ArrayList<>(0));
                     return;
                 }
-                for (Object member : list) {
-                    checkYieldable(coro, coerce(coro, member, list));
-                }
-                await(coro, list, list);
+                await(coro, list);
             }
             case Step.SET -> {
                 Set<?> set = (Set<?>) request;
-                if (set == null || containsNull(set)) {
-                    throw invalidYield(coro, String.valueOf(set));
+                if (set == null) {
+                    throw throwInto(coro, InvalidYields.ofNull());
                 }
+                // Member by member, as in tinyio: those before one that may not be yielded are started all the same.
                 for (Object member : set) {
-                    checkYieldable(coro, coerce(coro, member, set));
-                }
-                for (Object member : set) {
-                    Coro<?> background = (Coro<?>) member;
+                    if (!(member instanceof Coro<?> background)) {
+                        throw throwInto(coro, InvalidYields.inSet(set, member));
+                    }
+                    checkYieldable(coro, background);
                     if (background.state == Coro.NEW) {
                         activate(background);
                         enqueue(background, null);
@@ -344,13 +348,23 @@ final class Scheduler {
         }
     }
 
-    /** Makes one waiter for the coroutine over the members, in order; a member listed twice counts twice. */
-    private void await(Coro<?> coro, Object awaited, Collection<?> members) {
-        Waiter waiter = new MembersWaiter(coro, awaited, members.size());
+    /**
+     * Makes one waiter for the coroutine over the members, in order; a member listed twice counts twice. Member by
+     * member, as in tinyio: a member that may not be yielded fails the yielder with the members before it already
+     * started and waited for, so that they are cancelled with the rest.
+     */
+    private void await(Coro<?> coro, List<?> members) {
+        Waiter waiter = new MembersWaiter(coro, members, members.size());
         coro.waitingOn = waiter;
         queue.ensureRoomFor(members.size());
+        int index = 0;
         for (Object member : members) {
-            awaitMember(waiter, (Coro<?>) member);
+            if (!(member instanceof Coro<?> awaited)) {
+                throw throwInto(coro, InvalidYields.inList(members, index, member));
+            }
+            checkYieldable(coro, awaited);
+            awaitMember(waiter, awaited);
+            index++;
         }
     }
 
@@ -417,31 +431,11 @@ final class Scheduler {
     // What may be yielded
     // -----------------------------------------------------------------------------------------------------------
 
-    private Coro<?> coerce(Coro<?> yielder, Object member, Object whole) {
-        if (!(member instanceof Coro<?> coro)) {
-            throw invalidYield(yielder, String.valueOf(whole));
-        }
-        return coro;
-    }
-
+    /** A coroutine this loop has not seen, or one it finished: any other has no result to give here. */
     private void checkYieldable(Coro<?> yielder, Coro<?> awaited) {
         if (awaited.state != Coro.NEW && (awaited.owner != loop || awaited.state == Coro.FAILED)) {
-            throw throwInto(yielder, loop.alreadyStarted(awaited));
+            throw throwInto(yielder, AlreadyStarted.message(loop, awaited));
         }
-    }
-
-    private static boolean containsNull(Collection<?> members) {
-        for (Object member : members) {
-            if (member == null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private Failure invalidYield(Coro<?> yielder, String what) {
-        return throwInto(yielder, "Invalid yield " + what + ". Must be nothing, a coroutine, or a list or set of "
-                + "coroutines, none of them null.");
     }
 
     /**
@@ -451,7 +445,6 @@ final class Scheduler {
     Failure throwInto(Coro<?> coro, String message) {
         CancelledError error = new CancelledError(message);
         error.setStackTrace(coro.suspendedTrace());
-        Waiter pending = coro.waitingOn;
         int outcome = stepCoro(coro, null, error);
         Throwable escaped = outcome == Step.THREW ? out.error : null;
         if (escaped instanceof CancelledError) {
@@ -479,11 +472,23 @@ final class Scheduler {
     // Time and blocking
     // -----------------------------------------------------------------------------------------------------------
 
+    /**
+     * A cycle of waits is a failure of the loop itself: its error is thrown into the root, as in tinyio, but the
+     * chain stitched into its trace starts at the last-stepped coroutine, and the root, which the error ended,
+     * still counts among the cancelled.
+     */
     private void checkForCycle() {
         if (WaitGraph.hasCycle(active.inOrder())) {
             LOG.log(System.Logger.Level.WARNING, "Cycle detected in tinyio loop:\n" + dump());
-            throw throwInto(root, "Cycle detected in tinyio loop. Cancelling all coroutines. (The loop's state was "
-                    + "logged to dev.tinyio; Loop.dump() shows it too.)");
+            String message = "Cycle detected in tinyio loop. Cancelling all coroutines. (The loop's state was logged "
+                    + "to dev.tinyio; Loop.dump() shows it too.)";
+            if (root.state != Coro.ACTIVE) {
+                // A root that has finished runs no more code: tinyio's throw into an ended generator just raises.
+                CancelledError error = new CancelledError(message);
+                error.setStackTrace(root.suspendedTrace());
+                throw new Failure(null, error, null);
+            }
+            throw new Failure(null, throwInto(root, message).error, root);
         }
     }
 
@@ -496,7 +501,7 @@ final class Scheduler {
         coro.state = Coro.ACTIVE;
         active.add(coro);
         if (coro.code instanceof IsolateStepper<?> isolate) {
-            isolate.recordTo(loop.recorder());
+            isolate.startedIn(loop);
         }
     }
 
@@ -558,11 +563,21 @@ final class Scheduler {
         final transient Coro<?> origin;
         /** What it threw. */
         final Throwable error;
+        /**
+         * A coroutine the failure already ended that still counts as cancelled, or {@code null}: the root after a
+         * cycle, which tinyio throws into once more and which, ended, answers with a fresh {@link CancelledError}.
+         */
+        final transient Coro<?> endedRoot;
 
         Failure(Coro<?> origin, Throwable error) {
+            this(origin, error, null);
+        }
+
+        Failure(Coro<?> origin, Throwable error, Coro<?> endedRoot) {
             super(null, null, false, false);
             this.origin = origin;
             this.error = error;
+            this.endedRoot = endedRoot;
         }
     }
 }

@@ -25,7 +25,11 @@ public final class Tinyio {
 
     /**
      * Runs a coroutine with a time limit. If it has not finished within the limit, a {@link TimeoutError} is
-     * thrown into it at its suspension point, it is finished for good, and the result is a failure.
+     * thrown into it at its suspension point, it is finished for good, and the result is a failure. Only the
+     * timeout becomes a failure, as in tinyio: any other error the coroutine throws, before the limit or in answer
+     * to the {@code TimeoutError}, crashes the loop like any coroutine's error. To have those come back as a
+     * {@link Result} too, time out an {@link #isolate} of the coroutine. Coroutines that only the timed-out one was
+     * waiting for are cancelled with it, so that nothing is left running for a result no one will read.
      *
      * @param coro the coroutine, run in the background
      * @param limit the time limit
@@ -70,8 +74,11 @@ public final class Tinyio {
      * Runs a coroutine, and everything it yields, in a nested loop stepped from the current one: a failure inside
      * cancels only what is inside and comes back as a failed {@link Result} with the {@link Exception} that ended
      * it ({@link ExceptionGroup} included). An {@link Error} is not caught. Cancelled from outside, the isolate
-     * cancels everything inside and lets its {@link CancelledError} propagate, with any error thrown inside
-     * meanwhile attached as suppressed. Uses {@link GroupMode#AUTO} inside.
+     * never returns a {@code Result}: the nested run fails with that {@link CancelledError}, cancels everything
+     * inside, and the isolate throws what that run throws under its mode, as in tinyio: the {@code CancelledError}
+     * alone, or, if something inside threw another error while being cancelled, an {@link ExceptionGroup} headed by
+     * it, which the outer loop warns about and groups like any improper response to cancellation. Uses
+     * {@link GroupMode#AUTO} inside.
      *
      * @param coro the coroutine; it and what it yields must be new to the outer loop (see {@link #copy})
      * @param <T> its result type
@@ -85,7 +92,9 @@ public final class Tinyio {
      * Like {@link #isolate(Coro)}, with the group mode of the nested loop.
      *
      * @param coro the coroutine
-     * @param mode what the nested loop throws on failure, and so what the failed result holds
+     * @param mode what the nested loop throws on failure, and so what the failed result holds, or what the isolate
+     *     throws when cancelled from outside ({@link GroupMode#ALWAYS}: always a group headed by the
+     *     {@code CancelledError})
      * @param <T> its result type
      * @return a coroutine returning success with the value, or failure with the exception
      */

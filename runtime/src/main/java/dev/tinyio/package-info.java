@@ -5,5 +5,8 @@
  *
  * <p>Methods that suspend are rewritten to save and restore their frames by the {@code tinyio-agent} Java agent
  * or the {@code tinyio-maven-plugin}; this package itself is plain Java with no dependencies.
+ *
+ * <p>The behaviour, down to the order of the steps and what each {@link dev.tinyio.GroupMode} throws, is specified
+ * in docs/semantics.md in the project's repository, which also lists where it differs from Python's tinyio.
  */
 package dev.tinyio;

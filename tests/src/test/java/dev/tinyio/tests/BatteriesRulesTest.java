@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 
-/** More of SEMANTICS.md's batteries: isolate, timeout, locks, permits, thread pools, asCompleted. */
+/** More of the batteries of docs/semantics.md: isolate, timeout, locks, permits, thread pools, asCompleted. */
 class BatteriesRulesTest {
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
 
@@ -103,8 +103,9 @@ class BatteriesRulesTest {
                 Tinyio.timeout(swallower, Duration.ofMillis(10))));
         assertInstanceOf(TimeoutError.class, result[0].error());
         assertEquals(1, records.size());
-        assertTrue(records.get(0).getMessage().contains("did not respond properly to its timeout"),
-                records.get(0).getMessage());
+        assertEquals("Coroutine " + swallower + " did not respond properly to its timeout, and so a resource leak "
+                + "may have occurred. The coroutine is expected to let the error thrown into it propagate to indicate "
+                + "success in cleaning up resources. Instead, the coroutine returned 2.", records.get(0).getMessage());
     }
 
     @Test

@@ -26,7 +26,10 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 
-/** More of SEMANTICS.md's errors and cancellation: order, improper responses, group modes, cycles, interrupts. */
+/**
+ * More of the errors and cancellation of docs/semantics.md: order, improper responses, group modes, cycles,
+ * interrupts.
+ */
 class CancellationRulesTest {
     private final List<String> log = new ArrayList<>();
 
@@ -121,15 +124,15 @@ class CancellationRulesTest {
                         failing(new IllegalStateException("boom"))))))));
         assertEquals(3, records.size());
         Coro<?>[] coros = {returner, yielder, thrower};
-        String[] did = {"returned 42", "yielded", "threw " + cleanup};
+        String[] did = {"returned 42.", "yielded again, with Coro.yield().",
+            "threw java.lang.IllegalArgumentException: cleanup failed."};
         for (int i = 0; i < 3; i++) {
             LogRecord r = records.get(i);
             assertEquals(Level.WARNING, r.getLevel());
             assertEquals("dev.tinyio", r.getLoggerName());
-            String m = r.getMessage();
-            assertTrue(m.contains("did not respond properly to cancellation"), m);
-            assertTrue(m.contains(coros[i].toString()), m + " / " + coros[i]);
-            assertTrue(m.contains(did[i]), m);
+            assertEquals("Coroutine " + coros[i] + " did not respond properly to cancellation, and so a resource leak "
+                    + "may have occurred. The coroutine is expected to let the error thrown into it propagate to "
+                    + "indicate success in cleaning up resources. Instead, the coroutine " + did[i], r.getMessage());
         }
         assertSame(cleanup, records.get(2).getThrown());
     }
@@ -202,6 +205,15 @@ class CancellationRulesTest {
             throw boom;
         }), GroupMode.ALWAYS));
         assertEquals(List.of(boom), group.exceptions());
+        assertEquals("An error occurred running a tinyio loop.\nThe first exception is the original error; its "
+                + "stack trace continues through each coroutine that alone waited for the failing one.\nThe others "
+                + "occurred whilst stopping the other coroutines.", group.getMessage());
+    }
+
+    @Test
+    void an_exception_group_needs_a_member() {
+        assertEquals("An ExceptionGroup needs at least one exception", assertThrows(IllegalArgumentException.class,
+                () -> new ExceptionGroup("empty", List.of())).getMessage());
     }
 
     @Test
@@ -331,6 +343,9 @@ class CancellationRulesTest {
         interrupter.join();
         assertInstanceOf(InterruptedException.class, g.exceptions().get(0));
         assertEquals(List.of("root", "bg"), log);
+        // The root's sleep was stepped last: it and the root, its single waiter, are the stitched chain, which
+        // leaves bg's cancellation and its sleep's.
+        assertEquals(3, g.exceptions().size(), g.exceptions().toString());
         assertFalse(Thread.currentThread().isInterrupted());
     }
 

@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
-/** Events, timeouts and sleeping (SEMANTICS.md "Events, time, threads, synchronisation"). */
+/** Events, timeouts and sleeping (docs/semantics.md, "Batteries"). */
 class EventTest {
     private static Coro<Void> cede(int times) {
         return Coro.ofVoid(() -> {

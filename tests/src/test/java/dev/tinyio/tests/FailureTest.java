@@ -205,7 +205,7 @@ class FailureTest {
             }
         })));
         interrupter.join();
-        assertTrue(thrown.getMessage().contains("interrupted"), thrown.getMessage());
+        assertEquals("Loop.run was interrupted while waiting", thrown.getMessage());
         assertEquals(List.of("waiting", "cleaned"), log);
         assertFalse(Thread.currentThread().isInterrupted());
     }

@@ -19,7 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** What {@code Loop.run} promises about its input and its own state (SEMANTICS.md "What a coroutine yields"). */
+/** What {@code Loop.run} promises about its input and its own state (docs/semantics.md, "What a coroutine yields"). */
 class LoopContractTest {
     @Test
     void run_of_null_throws_and_leaves_the_loop_usable() {
@@ -33,7 +33,8 @@ class LoopContractTest {
         Loop loop = new Loop();
         IllegalStateException error = assertThrows(IllegalStateException.class,
                 () -> loop.run(Coro.of(() -> loop.run(Coro.of(() -> 1)))));
-        assertTrue(error.getMessage().contains("whilst the loop is currently running"), error.getMessage());
+        assertEquals("Cannot call Loop.run whilst the loop is currently running. To wait for a coroutine from inside "
+                + "the loop, yield it: Coro.yield(coro).", error.getMessage());
         assertEquals(2, loop.run(Coro.of(() -> 2)));
     }
 
@@ -199,6 +200,7 @@ class LoopContractTest {
             }
         }
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> Coro.of(new Impostor()));
-        assertTrue(refused.getMessage().contains("Stepper"), refused.getMessage());
+        assertEquals("A coroutine's body must not implement the runtime's internal dev.tinyio.internal.Stepper: "
+                + Impostor.class.getName(), refused.getMessage());
     }
 }

@@ -84,7 +84,8 @@ class NestingAndScaleTest {
         });
         assertEquals("boom", boom.getMessage(), "the run must fail with the coroutine's error");
         assertInstanceOf(IllegalStateException.class, caught[0]);
-        assertTrue(caught[0].getMessage().contains("inside a step of the same run"), caught[0].getMessage());
+        assertEquals("Loop.Run.step() was called from inside a step of the same run, by one of its own coroutines. "
+                + "A run is driven from outside it; inside, yield instead.", caught[0].getMessage());
     }
 
     static void throwsAnError() {

@@ -8,7 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The exact order of SEMANTICS.md "Scheduling order", as scripts. */
+/** The exact order of docs/semantics.md, "Scheduling order", as scripts. */
 class SchedulingOrderTest {
     private final Script script = new Script();
 

@@ -13,7 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** More of SEMANTICS.md's scheduling order, step by step: event waits, sleeps, sets, duplicates, barriers. */
+/** More of the scheduling order of docs/semantics.md, step by step: event waits, sleeps, sets, duplicates, barriers. */
 class SchedulingRulesTest {
     private final Script script = new Script();
 

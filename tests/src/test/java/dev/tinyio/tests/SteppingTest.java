@@ -100,7 +100,7 @@ class SteppingTest {
                 run.step();
             }
         });
-        assertTrue(thrown.getMessage().contains("closed before it finished"));
+        assertEquals("The loop's run was closed before it finished", thrown.getMessage());
         assertEquals(List.of("cleaned up"), log);
     }
 
@@ -110,10 +110,14 @@ class SteppingTest {
             Coro.yield();
             throw new IllegalStateException("boom");
         }));
+        assertEquals("The run has not finished", assertThrows(IllegalStateException.class, run::result).getMessage());
         assertTrue(run.step());
-        assertThrows(IllegalStateException.class, run::step);
+        assertEquals("boom", assertThrows(IllegalStateException.class, run::step).getMessage());
         assertTrue(run.isFinished());
-        assertThrows(IllegalStateException.class, run::result);
+        assertEquals("The run has not finished successfully",
+                assertThrows(IllegalStateException.class, run::result).getMessage());
+        assertEquals("The run has already finished", assertThrows(IllegalStateException.class,
+                () -> run.abort(new IllegalStateException("too late"))).getMessage());
     }
 
     @Test
@@ -136,10 +140,13 @@ class SteppingTest {
         other.start();
         other.join();
         assertEquals(3, refused.size());
-        for (Throwable t : refused) {
-            assertTrue(t instanceof IllegalStateException, t.toString());
-            assertTrue(t.getMessage().contains("some-other-thread") && t.getMessage().contains(
-                    Thread.currentThread().getName()), t.getMessage());
+        List<String> methods = List.of("step", "awaitWakeUp", "abort");
+        for (int i = 0; i < 3; i++) {
+            assertTrue(refused.get(i) instanceof IllegalStateException, refused.get(i).toString());
+            assertEquals("Loop.Run." + methods.get(i) + "() was called on thread \"some-other-thread\", but the run "
+                    + "was started on thread \"" + Thread.currentThread().getName() + "\". Drive a run on the thread "
+                    + "that started it; to hand work to a loop on another thread, set an Event or use Tinyio.toFuture.",
+                    refused.get(i).getMessage());
         }
         // Nothing was lost: the run goes on where it started.
         while (!run.isFinished()) {

@@ -20,7 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
-/** SEMANTICS.md's stitching of stack traces through chains of single waiters, and where it stops. */
+/** The stitching of stack traces of docs/semantics.md, through chains of single waiters, and where it stops. */
 class StitchingRulesTest {
     static final IllegalStateException[] BOOM = new IllegalStateException[1];
 

@@ -14,6 +14,7 @@ import dev.tinyio.Semaphore;
 import dev.tinyio.Tinyio;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -116,13 +117,24 @@ class SynchronisationTest {
                 Coro.yield();
             }
         })));
-        assertTrue(error.getMessage().contains("already released"), error.getMessage());
+        assertEquals("This permit was already released. Each Coro.yield(semaphore.acquire()) gives one permit: use a "
+                + "new acquire() coroutine each time.", error.getMessage());
     }
 
     @Test
     void a_semaphore_needs_positive_permits_and_a_barrier_positive_parties() {
-        assertThrows(IllegalArgumentException.class, () -> new Semaphore(0));
-        assertThrows(IllegalArgumentException.class, () -> new Barrier(-1));
+        assertEquals("A Semaphore needs a positive number of permits, not 0",
+                assertThrows(IllegalArgumentException.class, () -> new Semaphore(0)).getMessage());
+        assertEquals("A Barrier needs a positive number of parties, not -1",
+                assertThrows(IllegalArgumentException.class, () -> new Barrier(-1)).getMessage());
+    }
+
+    @Test
+    void as_completed_refuses_a_set_holding_null() {
+        Set<Coro<Integer>> withNull = new HashSet<>();
+        withNull.add(null);
+        assertEquals("asCompleted needs a set of coroutines, and one of them is null",
+                assertThrows(NullPointerException.class, () -> Tinyio.asCompleted(withNull)).getMessage());
     }
 
     @Test

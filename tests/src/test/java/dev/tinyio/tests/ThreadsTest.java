@@ -162,7 +162,8 @@ class ThreadsTest {
 
     @Test
     void a_pool_needs_a_positive_size() {
-        assertThrows(IllegalArgumentException.class, () -> new ThreadPool(0));
+        assertEquals("A ThreadPool needs a positive number of threads, not 0",
+                assertThrows(IllegalArgumentException.class, () -> new ThreadPool(0)).getMessage());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.tinyio.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,6 +53,7 @@ class TimeoutTest {
         assertTrue(elapsed >= 100 && elapsed < 20_000, elapsed + " ms");
         assertTrue(!result.success());
         assertInstanceOf(TimeoutError.class, result.error());
+        assertEquals("The coroutine did not finish within PT0.1S", result.error().getMessage());
         assertEquals(List.of("timed out", "cleaned up"), log);
         assertTrue(slow.isDone());
     }
@@ -85,7 +87,8 @@ class TimeoutTest {
             Coro.yield(java.util.Set.of(Coro.ofVoid(() -> Coro.yield(slow))));
             Coro.yield(Tinyio.timeout(slow, Duration.ofMillis(10)));
         })));
-        assertTrue(error.getMessage().contains("timed out"), error.getMessage());
+        assertEquals("The coroutine " + slow + ", which this one waits for, timed out under Tinyio.timeout, so it "
+                + "has no result.", error.getMessage());
     }
 
     @Test
@@ -104,5 +107,57 @@ class TimeoutTest {
         Result<Void> result = new Loop().run(Tinyio.timeout(slow, Duration.ZERO));
         assertInstanceOf(TimeoutError.class, result.error());
         assertEquals(List.of("started", "timed out"), log);
+    }
+
+    @Test
+    void an_error_before_the_limit_crashes_the_loop_rather_than_becoming_a_failure() {
+        IllegalStateException boom = new IllegalStateException("boom");
+        List<String> log = new ArrayList<>();
+        Coro<Void> sibling = Coro.ofVoid(() -> {
+            try {
+                Coro.yield(new Event().await());
+            } finally {
+                log.add("sibling cancelled");
+            }
+        });
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> new Loop().run(
+                Coro.ofVoid(() -> {
+                    Coro.yield(java.util.Set.of(sibling));
+                    Coro.yield(Tinyio.timeout(Coro.ofVoid(() -> {
+                        Coro.yield();
+                        throw boom;
+                    }), Duration.ofSeconds(30)));
+                    log.add("a result came back");
+                })));
+        assertSame(boom, thrown);
+        assertEquals(List.of("sibling cancelled"), log);
+    }
+
+    @Test
+    void an_error_thrown_in_answer_to_the_timeout_crashes_the_loop() {
+        IllegalStateException cleanup = new IllegalStateException("cleanup failed");
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> new Loop().run(
+                Tinyio.timeout(Coro.ofVoid(() -> {
+                    try {
+                        Coro.yield(new Event().await());
+                    } catch (TimeoutError e) {
+                        throw cleanup;
+                    }
+                }), Duration.ZERO)));
+        assertSame(cleanup, thrown);
+    }
+
+    @Test
+    void timing_out_an_isolate_brings_every_error_back_as_a_result() {
+        IllegalStateException boom = new IllegalStateException("boom");
+        Result<Result<Void>> failed = new Loop().run(Tinyio.timeout(Tinyio.isolate(Coro.ofVoid(() -> {
+            Coro.yield();
+            throw boom;
+        })), Duration.ofSeconds(30)));
+        assertTrue(failed.success());
+        assertSame(boom, failed.value().error());
+        Result<Result<Void>> late = new Loop().run(Tinyio.timeout(Tinyio.isolate(
+                Coro.ofVoid(() -> Coro.yield(new Event().await()))), Duration.ZERO));
+        assertInstanceOf(TimeoutError.class, late.error());
     }
 }

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * A random coroutine program, decoded from a list of numbers so that QuickTheories can shrink it: coroutine 0 is
- * the root, and each coroutine may only yield coroutines with a larger index, so the graph is a DAG (trees and
- * diamonds, with shared children). At most one action somewhere is a failure.
+ * the root. A coroutine mostly yields coroutines with a larger index (trees and diamonds, with shared children),
+ * and now and then any coroutine, itself or an earlier one included, which may close a cycle of waits. At most one
+ * action somewhere is a failure.
  *
  * @param coroutines the actions of each coroutine
  * @param isolated the programs that {@link Kind#ISOLATE} actions run in nested loops, each with fresh coroutines
@@ -95,17 +96,28 @@ public record Program(List<List<Action>> coroutines, List<Program> isolated) {
     }
 
     private static Action action(int self, int count, Iterator<Integer> next) {
-        int later = count - self - 1;
         Kind kind = Kind.values()[next.next() % 4];
-        if (kind == Kind.BARE || later == 0) {
+        if (kind == Kind.BARE) {
             return new Action(Kind.BARE, List.of());
         }
         int size = kind == Kind.AWAIT ? 1 : next.next() % 4;
         List<Integer> targets = new ArrayList<>();
         for (int t = 0; t < size; t++) {
-            targets.add(self + 1 + next.next() % later);
+            targets.add(target(self, count, next.next()));
         }
         return new Action(kind, targets);
+    }
+
+    /**
+     * A later coroutine, or, one pick in five and always for the last coroutine, any coroutine, the yielder itself
+     * included: those are the waits that may close a cycle. Zero, where shrinking heads, picks the next one.
+     */
+    private static int target(int self, int count, int pick) {
+        int later = count - self - 1;
+        if (later == 0 || pick % 5 == 4) {
+            return pick / 5 % count;
+        }
+        return self + 1 + pick % later;
     }
 
     /** Reads the genome round and round, so that a short genome still decodes; an empty one reads zeros. */

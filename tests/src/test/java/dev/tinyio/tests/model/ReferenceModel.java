@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * SEMANTICS.md "Scheduling order", "Errors and cancellation" and {@code Tinyio.isolate}, written as plainly as
- * possible and independently of the loop: predicts the log a program writes, and how it fails.
+ * docs/semantics.md "Scheduling order", "Errors and cancellation" and {@code Tinyio.isolate}, written as plainly
+ * as possible and independently of the loop: predicts the log a program writes, and how it fails.
  *
  * <p>Coroutines are numbered as in the program; an isolate is a coroutine numbered after them, whose every step is
  * one step of a nested model of its program, logging under the prefix {@code i<k>.}.
@@ -46,10 +46,14 @@ public final class ReferenceModel {
 
     /** The log the program writes, in order; an isolate's entries are written into its parent's log. */
     public final List<String> log;
-    /** The coroutine that failed, or -1. */
+    /** The coroutine whose error failed the run, or -1: if none did, or the loop itself failed on a cycle. */
     public int failed = -1;
+    /** Whether the error that failed the run is a cycle's, here or, escaping an isolate, inside it. */
+    public boolean cycle;
     /** How many cancellation errors a group in {@code ALWAYS} mode holds after the original. */
     public int groupedCancellations;
+    /** The coroutine stepped most recently: where the chain starts after a cycle. */
+    private int lastStepped = -1;
 
     private ReferenceModel(Program program, String prefix, List<String> log) {
         this.program = program;
@@ -74,12 +78,27 @@ public final class ReferenceModel {
         return model;
     }
 
-    /** Takes one step, if anything is ready and nothing has failed; false once the run is over. */
+    /** Whether the run failed. */
+    public boolean crashed() {
+        return failed >= 0 || cycle;
+    }
+
+    /**
+     * Takes one step, if anything is ready and nothing has failed; false once the run is over. With nothing ready
+     * and coroutines left, they wait for each other in a cycle: nothing else here can keep a coroutine waiting.
+     */
     private boolean step() {
-        if (queue.isEmpty() || failed >= 0) {
+        if (crashed()) {
+            return false;
+        }
+        if (queue.isEmpty()) {
+            if (!known.isEmpty()) {
+                cycle();
+            }
             return false;
         }
         int coro = queue.poll();
+        lastStepped = coro;
         started.add(coro);
         if (isolateOf.containsKey(coro)) {
             stepIsolate(coro);
@@ -147,16 +166,24 @@ public final class ReferenceModel {
         }
     }
 
-    /** One step of an isolate: one step of its nested model, or the end of it. */
+    /**
+     * One step of an isolate: one step of its nested model, or the end of it. A cycle inside is a
+     * {@code CancelledError}, not an {@code Exception}: the isolate does not catch it, and it fails this run.
+     */
     private void stepIsolate(int isolate) {
         ReferenceModel inner = isolates.computeIfAbsent(isolate, i -> new ReferenceModel(
                 program.isolated().get(isolateOf.get(i)), prefix + "i" + isolateOf.get(i) + ".", log));
-        if (inner.step() && inner.failed < 0) {
+        if (inner.step() && !inner.crashed()) {
             queue.add(isolate);
             return;
         }
+        if (inner.cycle) {
+            cycle = true;
+            fail(isolate);
+            return;
+        }
         Waiter parent = known.get(isolate).get(0);
-        notes.put(parent.coro, ":isolate " + (inner.failed >= 0 ? "failed" : "ok"));
+        notes.put(parent.coro, ":isolate " + (inner.crashed() ? "failed" : "ok"));
         complete(isolate);
     }
 
@@ -187,6 +214,28 @@ public final class ReferenceModel {
             waiters = known.get(waiters.get(0).coro);
         }
         groupedCancellations = cancellations - stitched.size();
+    }
+
+    /**
+     * The loop found a cycle: its error goes into the root, if it has not finished, which lets it escape, and every
+     * other coroutine is cancelled. The root counts among the cancelled, and the chain left out of the group
+     * starts at the last-stepped coroutine.
+     */
+    private void cycle() {
+        cycle = true;
+        for (int coro : known.keySet()) {
+            cancel(coro);
+        }
+        Set<Integer> stitched = new HashSet<>();
+        int coro = lastStepped;
+        while (known.containsKey(coro) && stitched.add(coro)) {
+            List<Waiter> waiters = known.get(coro);
+            if (waiters.size() != 1) {
+                break;
+            }
+            coro = waiters.get(0).coro;
+        }
+        groupedCancellations = known.size() - stitched.size();
     }
 
     /** Cancels a coroutine; an isolate cancels everything inside it first. */
