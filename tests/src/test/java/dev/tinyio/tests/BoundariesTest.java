@@ -86,6 +86,12 @@ class BoundariesTest {
         assertEquals("hey patpat ticks=1", ticked(Shapes.greeting()::get));
     }
 
+    @Test
+    void a_body_that_runs_another_body_itself_suspends_through_it() {
+        Coro.Body<String> inner = () -> Doubler.twice("in");
+        assertEquals("outer got inin ticks=1", ticked(() -> "outer got " + inner.run()));
+    }
+
     private static String shoutQ() {
         return Shouter.shout("q");
     }
