@@ -31,15 +31,41 @@ public record Program(List<List<Action>> coroutines, List<Program> isolated) {
     }
 
     /**
+     * How the coroutine's code reaches the action, in the shapes users write; it changes nothing the model
+     * predicts, and everything about which frames a suspension passes through.
+     */
+    public enum Route {
+        /** A call in the coroutine's own body. */
+        DIRECT,
+        /** Through a helper, in a class that never names the library, that runs a {@code Runnable}. */
+        HELPER,
+        /** Through an interface, implemented by a class of the tests. */
+        INTERFACE,
+        /** Through an enum constant's own body. */
+        ENUM_BODY,
+        /** Through an abstract class's template method and an anonymous subclass. */
+        ABSTRACT_CLASS,
+        /** Through a bound method reference handed to the helper. */
+        METHOD_REFERENCE
+    }
+
+    /**
      * One action.
      *
      * @param kind what it does
      * @param targets the coroutines it yields, in order
+     * @param route how the coroutine's code reaches it
      */
-    public record Action(Kind kind, List<Integer> targets) {
+    public record Action(Kind kind, List<Integer> targets, Route route) {
+        /** An action made in the coroutine's own body. */
+        public Action(Kind kind, List<Integer> targets) {
+            this(kind, targets, Route.DIRECT);
+        }
+
         @Override
         public String toString() {
-            return targets.isEmpty() ? kind.name() : kind + "" + targets;
+            String action = targets.isEmpty() ? kind.name() : kind + "" + targets;
+            return route == Route.DIRECT ? action : action + " via " + route;
         }
     }
 
@@ -97,15 +123,16 @@ public record Program(List<List<Action>> coroutines, List<Program> isolated) {
 
     private static Action action(int self, int count, Iterator<Integer> next) {
         Kind kind = Kind.values()[next.next() % 4];
+        Route route = Route.values()[next.next() % Route.values().length];
         if (kind == Kind.BARE) {
-            return new Action(Kind.BARE, List.of());
+            return new Action(Kind.BARE, List.of(), route);
         }
         int size = kind == Kind.AWAIT ? 1 : next.next() % 4;
         List<Integer> targets = new ArrayList<>();
         for (int t = 0; t < size; t++) {
             targets.add(target(self, count, next.next()));
         }
-        return new Action(kind, targets);
+        return new Action(kind, targets, route);
     }
 
     /**
