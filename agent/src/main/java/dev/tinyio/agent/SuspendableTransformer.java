@@ -24,9 +24,6 @@ final class SuspendableTransformer implements ClassFileTransformer {
 
     /** Exit status of a JVM stopped by the failfast option. */
     private static final int FAIL_FAST_STATUS = 70;
-    /** Classes never instrumented, known by name before anything else is looked at. */
-    private static final List<String> NEVER = List.of("java/", "javax/", "jdk/", "sun/", "com/sun/",
-            "dev/tinyio/agent/", "dev/tinyio/shaded/", "dev/tinyio/instrument/", "dev/tinyio/internal/");
 
     private final AgentOptions options;
     private final ApplicationClasses application;
@@ -43,7 +40,7 @@ final class SuspendableTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        if (classBeingRedefined != null || className == null || isNeverInstrumented(className)) {
+        if (classBeingRedefined != null || className == null || Instrumenter.neverInstruments(className)) {
             // We do not support retransformation, and hidden classes (no name) are not instrumented.
             return null;
         }
@@ -77,16 +74,6 @@ final class SuspendableTransformer implements ClassFileTransformer {
             }
             return null;
         }
-    }
-
-    private static boolean isNeverInstrumented(String className) {
-        for (String prefix : NEVER) {
-            if (className.startsWith(prefix)) {
-                return true;
-            }
-        }
-        // The runtime's API classes, directly in dev.tinyio.
-        return className.startsWith("dev/tinyio/") && className.indexOf('/', "dev/tinyio/".length()) < 0;
     }
 
     private LoaderProgram programFor(ClassLoader loader) {

@@ -31,8 +31,7 @@ public final class TinyioAgent {
     }
 
     /**
-     * Entry point when attached to a running JVM, or started from an executable jar's
-     * {@code Launcher-Agent-Class}. Classes loaded before the attach are not instrumented.
+     * Entry point when attached to a running JVM. Classes loaded before the attach are not instrumented.
      *
      * @param options the agent options, or {@code null}
      * @param instrumentation the JVM's instrumentation

@@ -86,6 +86,16 @@ public final class Instrumenter {
     }
 
     /**
+     * Whether a class is one no instrumenter ever rewrites, known by its name alone: the JDK's, and tinyio's own.
+     *
+     * @param internalName the class's internal name
+     * @return true if it is never instrumented
+     */
+    public static boolean neverInstruments(String internalName) {
+        return ClassRewriter.neverInstruments(internalName);
+    }
+
+    /**
      * Whether a class file carries the marker of a class this library instrumented.
      *
      * @param classFile the class file

@@ -1,6 +1,9 @@
 package dev.tinyio.maven;
 
 import dev.tinyio.instrument.InstrumentationException;
+import dev.tinyio.instrument.build.ClassFileFilter;
+import dev.tinyio.instrument.build.ClasspathSource;
+import dev.tinyio.instrument.build.FolderInstrumenter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

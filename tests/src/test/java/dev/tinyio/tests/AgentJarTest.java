@@ -44,7 +44,9 @@ class AgentJarTest {
         Attributes main = jar.getManifest().getMainAttributes();
         assertEquals(AGENT, main.getValue("Premain-Class"));
         assertEquals(AGENT, main.getValue("Agent-Class"));
-        assertEquals(AGENT, main.getValue("Launcher-Agent-Class"));
+        // java -jar runs the command-line instrumenter, which needs no agent.
+        assertNull(main.getValue("Launcher-Agent-Class"));
+        assertEquals("dev.tinyio.cli.InstrumentCommand", main.getValue("Main-Class"));
         assertEquals("dev.tinyio.agent", main.getValue("Automatic-Module-Name"));
         assertEquals(System.getProperty("tinyio.version"), main.getValue("Implementation-Version"));
     }
@@ -56,7 +58,7 @@ class AgentJarTest {
         for (String entry : entries) {
             if (entry.endsWith(".class")) {
                 assertTrue(entry.startsWith("dev/tinyio/agent/") || entry.startsWith("dev/tinyio/instrument/")
-                        || entry.startsWith("dev/tinyio/shaded/"), entry);
+                        || entry.startsWith("dev/tinyio/cli/") || entry.startsWith("dev/tinyio/shaded/"), entry);
             }
         }
     }

@@ -195,6 +195,16 @@ public final class ClassRewriter {
     }
 
     /**
+     * Whether a class is one never rewritten: the JDK's, and the library's own.
+     *
+     * @param internalName the class
+     * @return true if it is never instrumented
+     */
+    public static boolean neverInstruments(String internalName) {
+        return SuspendableIndex.neverSuspends(internalName);
+    }
+
+    /**
      * Whether a class file carries the marker of instrumented classes.
      *
      * @param classFile the class file

@@ -45,7 +45,7 @@ final class SuspendableIndex {
     private static final List<String> PLATFORM = List.of("java/", "javax/", "jdk/", "sun/", "com/sun/");
     /** Packages of the library itself, which is never instrumented. */
     private static final List<String> OWN_PACKAGES = List.of("dev/tinyio/internal/", "dev/tinyio/instrument/",
-            "dev/tinyio/agent/", "dev/tinyio/shaded/");
+            "dev/tinyio/agent/", "dev/tinyio/shaded/", "dev/tinyio/cli/", "dev/tinyio/junit/");
 
     /** Why a method may suspend; the first reason found is kept, for the build's summary. */
     enum Reason {
@@ -572,8 +572,13 @@ final class SuspendableIndex {
         return false;
     }
 
-    /** Whether a class's own methods never suspend: the platform's and the library's. */
-    private static boolean neverSuspends(String internalName) {
+    /**
+     * Whether a class's own methods never suspend, and it is never instrumented: the platform's and the library's.
+     *
+     * @param internalName the class
+     * @return true for the JDK's classes and tinyio's own
+     */
+    static boolean neverSuspends(String internalName) {
         return isPlatform(internalName) || isLibrary(internalName);
     }
 

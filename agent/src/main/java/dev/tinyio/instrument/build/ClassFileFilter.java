@@ -1,14 +1,14 @@
-package dev.tinyio.maven;
+package dev.tinyio.instrument.build;
 
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Which class files the plugin instruments: Ant-style patterns on their paths relative to the output folder, such
+ * Which class files of a folder are instrumented: Ant-style patterns on their paths relative to the output folder, such
  * as {@code com/acme/Feed.class}. {@code **} stands for any number of folders, {@code *} for any characters
  * within one name and {@code ?} for one; a pattern ending in {@code /} means everything under that folder.
  */
-final class ClassFileFilter {
+public final class ClassFileFilter {
     private final List<Pattern> includes;
     private final List<Pattern> excludes;
 
@@ -18,7 +18,7 @@ final class ClassFileFilter {
      * @param includes the class files to instrument; all when {@code null} or empty
      * @param excludes the class files left alone even when included; none when {@code null}
      */
-    ClassFileFilter(List<String> includes, List<String> excludes) {
+    public ClassFileFilter(List<String> includes, List<String> excludes) {
         this.includes = compile(includes);
         this.excludes = compile(excludes);
     }
@@ -29,7 +29,7 @@ final class ClassFileFilter {
      * @param path its path relative to the output folder, with {@code /} between names
      * @return true if it is included and not excluded
      */
-    boolean accepts(String path) {
+    public boolean accepts(String path) {
         return (includes.isEmpty() || matchesAny(includes, path)) && !matchesAny(excludes, path);
     }
 

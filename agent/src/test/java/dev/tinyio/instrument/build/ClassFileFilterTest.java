@@ -1,4 +1,4 @@
-package dev.tinyio.maven;
+package dev.tinyio.instrument.build;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package samples;
+package samples.folder;
 
 import dev.tinyio.Coro;
 import dev.tinyio.Loop;

@@ -1,4 +1,4 @@
-package samples;
+package samples.folder;
 
 /** Never mentions the library. */
 public final class Plain {

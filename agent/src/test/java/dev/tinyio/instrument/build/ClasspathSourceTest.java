@@ -1,4 +1,4 @@
-package dev.tinyio.maven;
+package dev.tinyio.instrument.build;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package dev.tinyio.maven;
+package dev.tinyio.instrument.build;
 
 import dev.tinyio.instrument.ClassSource;
 import dev.tinyio.instrument.InstrumentationException;
@@ -19,14 +19,14 @@ import java.util.stream.Stream;
 
 /**
  * Instruments the class files of one output folder in place, and writes the index of their suspendable methods
- * beside them. Knows nothing of Maven.
+ * beside them: the work of the Maven plugin's goals and of the command-line instrumenter, which know nothing else.
  *
  * <p>All the folder's classes are analysed together, as one program, from the form the compiler gave them: one new
  * suspending lambda can change how a class that was not recompiled must be instrumented. So the form as compiled
  * of each class it instruments is kept in a folder of its own, and every run instruments every class again from
  * that form. A class file is written only when its bytes change: running twice changes nothing the second time.
  */
-final class FolderInstrumenter {
+public final class FolderInstrumenter {
     /**
      * What a run did.
      *
@@ -35,7 +35,7 @@ final class FolderInstrumenter {
      * @param failures for each class that could not be instrumented and was left as it was, why
      * @param summary how many methods may suspend, and why, in one line
      */
-    record Outcome(int checked, int instrumented, List<String> failures, String summary) {
+    public record Outcome(int checked, int instrumented, List<String> failures, String summary) {
     }
 
     private final Path folder;
@@ -53,7 +53,7 @@ final class FolderInstrumenter {
      * @param filter which class files to instrument
      * @param warnings receives the instrumenter's warnings about call sites that can never suspend
      */
-    FolderInstrumenter(Path folder, Path compiledForm, ClassSource classpath, ClassFileFilter filter,
+    public FolderInstrumenter(Path folder, Path compiledForm, ClassSource classpath, ClassFileFilter filter,
             Consumer<String> warnings) {
         this.folder = folder;
         this.compiledForm = compiledForm;
@@ -72,7 +72,7 @@ final class FolderInstrumenter {
      *     instrumented by an earlier run has lost its form as compiled; the message names the class file
      * @throws IOException if the folder cannot be read or written
      */
-    Outcome run(boolean failOnError) throws IOException {
+    public Outcome run(boolean failOnError) throws IOException {
         Map<String, byte[]> current = readClassFiles(folder);
         Map<String, byte[]> compiled = asCompiled(current);
         Instrumenter instrumenter = new Instrumenter(classpath, warnings);

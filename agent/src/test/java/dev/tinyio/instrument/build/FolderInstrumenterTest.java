@@ -1,4 +1,4 @@
-package dev.tinyio.maven;
+package dev.tinyio.instrument.build;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FolderInstrumenterTest {
-    private static final List<String> SAMPLES = List.of("samples/Feed.class", "samples/Reader.class",
-            "samples/Plain.class");
+    private static final List<String> SAMPLES = List.of("samples/folder/Feed.class", "samples/folder/Reader.class",
+            "samples/folder/Plain.class");
     private static final ClassFileFilter ALL = new ClassFileFilter(null, null);
 
     @TempDir
@@ -55,7 +55,7 @@ class FolderInstrumenterTest {
         assertEquals(List.of(), outcome.failures());
         assertEquals("2 methods may suspend: 1 call Coro.yield, 0 carry @Suspendable, 1 call one of those, 0 call "
                 + "through an interface or superclass, 0 call a lambda or method reference", outcome.summary());
-        assertArrayEquals(original("samples/Plain.class"), Files.readAllBytes(folder.resolve("samples/Plain.class")));
+        assertArrayEquals(original("samples/folder/Plain.class"), Files.readAllBytes(folder.resolve("samples/folder/Plain.class")));
         assertEquals("AB", runReader());
         assertEquals(List.of(), warnings);
     }
@@ -63,8 +63,8 @@ class FolderInstrumenterTest {
     @Test
     void the_index_lists_the_suspendable_methods_of_every_class_in_the_folder() throws Exception {
         run(ALL, true);
-        assertEquals(Map.of("samples/Feed", Set.of("fetch(Ljava/lang/String;)Ljava/lang/String;"),
-                "samples/Reader", Set.of("both()Ljava/lang/String;")), index());
+        assertEquals(Map.of("samples/folder/Feed", Set.of("fetch(Ljava/lang/String;)Ljava/lang/String;"),
+                "samples/folder/Reader", Set.of("both()Ljava/lang/String;")), index());
     }
 
     @Test
@@ -79,7 +79,7 @@ class FolderInstrumenterTest {
     @Test
     void a_class_recompiled_alone_still_sees_the_instrumented_helper_it_calls_suspend() throws Exception {
         run(ALL, true);
-        Files.write(folder.resolve("samples/Reader.class"), original("samples/Reader.class"));
+        Files.write(folder.resolve("samples/folder/Reader.class"), original("samples/folder/Reader.class"));
         assertEquals(1, run(ALL, true).instrumented());
         assertEquals("AB", runReader());
     }
@@ -87,9 +87,9 @@ class FolderInstrumenterTest {
     @Test
     void a_class_instrumented_earlier_whose_form_as_compiled_is_gone_asks_for_a_clean_build() throws Exception {
         run(ALL, true);
-        Files.delete(compiledForm.resolve("samples/Feed.class"));
+        Files.delete(compiledForm.resolve("samples/folder/Feed.class"));
         InstrumentationException error = assertThrows(InstrumentationException.class, () -> run(ALL, true));
-        assertEquals("tinyio: samples/Feed.class in " + folder + " was instrumented by an earlier build, and its "
+        assertEquals("tinyio: samples/folder/Feed.class in " + folder + " was instrumented by an earlier build, and its "
                 + "form as compiled, which tinyio keeps in " + compiledForm + " to instrument it again, is missing. "
                 + "Build from clean: mvn clean verify.", error.getMessage());
     }
@@ -98,70 +98,70 @@ class FolderInstrumenterTest {
     void a_class_excluded_after_it_was_instrumented_is_put_back_as_compiled() throws Exception {
         run(ALL, true);
         run(new ClassFileFilter(null, List.of("**/Feed.class")), true);
-        assertArrayEquals(original("samples/Feed.class"), Files.readAllBytes(folder.resolve("samples/Feed.class")));
-        assertFalse(Files.exists(compiledForm.resolve("samples/Feed.class")));
+        assertArrayEquals(original("samples/folder/Feed.class"), Files.readAllBytes(folder.resolve("samples/folder/Feed.class")));
+        assertFalse(Files.exists(compiledForm.resolve("samples/folder/Feed.class")));
     }
 
     @Test
     void an_excluded_class_is_left_as_it_was_and_suspending_in_it_is_the_named_error() throws Exception {
         run(new ClassFileFilter(null, List.of("**/Feed.class")), true);
-        assertArrayEquals(original("samples/Feed.class"), Files.readAllBytes(folder.resolve("samples/Feed.class")));
+        assertArrayEquals(original("samples/folder/Feed.class"), Files.readAllBytes(folder.resolve("samples/folder/Feed.class")));
         InvocationTargetException error = assertThrows(InvocationTargetException.class, this::runReader);
         assertEquals("dev.tinyio.NotInstrumentedError", error.getCause().getClass().getName());
-        assertTrue(error.getCause().getMessage().contains("samples.Feed.fetch"), error.getCause().getMessage());
+        assertTrue(error.getCause().getMessage().contains("samples.folder.Feed.fetch"), error.getCause().getMessage());
     }
 
     @Test
     void a_class_that_cannot_be_instrumented_fails_the_run_by_name_and_nothing_is_rewritten() throws Exception {
-        byte[] java8 = asJava8(original("samples/Feed.class"));
-        Files.write(folder.resolve("samples/Feed.class"), java8);
+        byte[] java8 = asJava8(original("samples/folder/Feed.class"));
+        Files.write(folder.resolve("samples/folder/Feed.class"), java8);
         InstrumentationException error = assertThrows(InstrumentationException.class, () -> run(ALL, true));
-        assertTrue(error.getMessage().contains("samples/Feed.class"), error.getMessage());
+        assertTrue(error.getMessage().contains("samples/folder/Feed.class"), error.getMessage());
         assertTrue(error.getMessage().contains("--release 11"), error.getMessage());
-        assertArrayEquals(original("samples/Reader.class"),
-                Files.readAllBytes(folder.resolve("samples/Reader.class")));
+        assertArrayEquals(original("samples/folder/Reader.class"),
+                Files.readAllBytes(folder.resolve("samples/folder/Reader.class")));
     }
 
     @Test
     void without_failing_on_errors_a_class_that_cannot_be_instrumented_is_reported_and_left_as_it_was()
             throws Exception {
-        byte[] java8 = asJava8(original("samples/Feed.class"));
-        Files.write(folder.resolve("samples/Feed.class"), java8);
+        byte[] java8 = asJava8(original("samples/folder/Feed.class"));
+        Files.write(folder.resolve("samples/folder/Feed.class"), java8);
         FolderInstrumenter.Outcome outcome = run(ALL, false);
         assertEquals(1, outcome.instrumented());
         assertEquals(1, outcome.failures().size());
-        assertTrue(outcome.failures().get(0).contains("samples/Feed.class"), outcome.failures()::toString);
-        assertArrayEquals(java8, Files.readAllBytes(folder.resolve("samples/Feed.class")));
+        assertTrue(outcome.failures().get(0).contains("samples/folder/Feed.class"), outcome.failures()::toString);
+        assertArrayEquals(java8, Files.readAllBytes(folder.resolve("samples/folder/Feed.class")));
     }
 
     @Test
     void a_class_file_that_cannot_be_parsed_fails_the_run_by_name() throws Exception {
-        Files.write(folder.resolve("samples/Broken.class"), truncated(original("samples/Feed.class")));
+        Files.write(folder.resolve("samples/folder/Broken.class"), truncated(original("samples/folder/Feed.class")));
         InstrumentationException error = assertThrows(InstrumentationException.class, () -> run(ALL, true));
-        assertTrue(error.getMessage().contains("samples/Broken.class"), error.getMessage());
+        assertTrue(error.getMessage().contains("samples/folder/Broken.class"), error.getMessage());
     }
 
     @Test
     void without_failing_on_errors_a_class_file_that_cannot_be_parsed_is_reported_and_left_as_it_was()
             throws Exception {
-        byte[] broken = truncated(original("samples/Feed.class"));
-        Files.write(folder.resolve("samples/Broken.class"), broken);
+        byte[] broken = truncated(original("samples/folder/Feed.class"));
+        Files.write(folder.resolve("samples/folder/Broken.class"), broken);
         FolderInstrumenter.Outcome outcome = run(ALL, false);
         assertEquals(2, outcome.instrumented());
         assertEquals(1, outcome.failures().size());
-        assertTrue(outcome.failures().get(0).contains("samples/Broken.class"), outcome.failures()::toString);
-        assertArrayEquals(broken, Files.readAllBytes(folder.resolve("samples/Broken.class")));
+        assertTrue(outcome.failures().get(0).contains("samples/folder/Broken.class"), outcome.failures()::toString);
+        assertArrayEquals(broken, Files.readAllBytes(folder.resolve("samples/folder/Broken.class")));
         assertEquals("AB", runReader());
     }
 
     @Test
     void an_excluded_class_file_that_cannot_be_parsed_does_not_fail_the_run() throws Exception {
-        byte[] broken = truncated(original("samples/Feed.class"));
-        Files.write(folder.resolve("samples/Broken.class"), broken);
+        byte[] broken = truncated(original("samples/folder/Feed.class"));
+        Files.write(folder.resolve("samples/folder/Broken.class"), broken);
         FolderInstrumenter.Outcome outcome = run(new ClassFileFilter(null, List.of("**/Broken.class")), true);
         assertEquals(2, outcome.instrumented());
         assertEquals(1, outcome.failures().size());
-        assertArrayEquals(broken, Files.readAllBytes(folder.resolve("samples/Broken.class")));
+        assertArrayEquals(broken, Files.readAllBytes(folder.resolve("samples/folder/Broken.class")));
     }
 
     @Test
@@ -169,8 +169,8 @@ class FolderInstrumenterTest {
         Path index = folder.resolve(SuspendableIndexFile.PATH);
         Files.createDirectories(index.getParent());
         Files.writeString(index, "samples/Gone run()V\n");
-        Files.delete(folder.resolve("samples/Feed.class"));
-        Files.delete(folder.resolve("samples/Reader.class"));
+        Files.delete(folder.resolve("samples/folder/Feed.class"));
+        Files.delete(folder.resolve("samples/folder/Reader.class"));
         assertEquals(0, run(ALL, true).instrumented());
         assertFalse(Files.exists(index));
     }
@@ -185,7 +185,7 @@ class FolderInstrumenterTest {
     private String runReader() throws Exception {
         try (URLClassLoader loader = new URLClassLoader(new URL[] {folder.toUri().toURL(), runtime().toUri().toURL()},
                 ClassLoader.getPlatformClassLoader())) {
-            return (String) loader.loadClass("samples.Reader").getMethod("run").invoke(null);
+            return (String) loader.loadClass("samples.folder.Reader").getMethod("run").invoke(null);
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.tinyio.maven;
+package dev.tinyio.instrument.build;
 
 import dev.tinyio.instrument.ClassSource;
 import dev.tinyio.instrument.SuspendableIndexFile;
@@ -21,7 +21,7 @@ import java.util.zip.ZipFile;
  * and jars) in order, and the JDK's classes from the running JVM. Nothing is loaded. One per goal execution: it is
  * not thread-safe, and it keeps the jars it opened open until closed.
  */
-final class ClasspathSource implements ClassSource, Closeable {
+public final class ClasspathSource implements ClassSource, Closeable {
     private final List<Path> elements;
     private final ClassSource platform = ClassSource.of(null);
     private final Map<Path, ZipFile> jars = new HashMap<>();
@@ -33,7 +33,7 @@ final class ClasspathSource implements ClassSource, Closeable {
      *
      * @param elements folders and jars, first found first used; missing ones are skipped
      */
-    ClasspathSource(List<Path> elements) {
+    public ClasspathSource(List<Path> elements) {
         this.elements = List.copyOf(elements);
     }
 
