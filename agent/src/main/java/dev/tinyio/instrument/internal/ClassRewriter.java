@@ -75,7 +75,9 @@ public final class ClassRewriter {
         ClassReader reader = new ClassReader(classFile);
         String name = reader.getClassName();
         boolean program = index.inProgram(name);
-        if (program ? !index.mayNeedRewriting(name) : !ClassScan.mentionsTinyio(classFile) || SuspendableIndex.isLibrary(name)) {
+        boolean untouched = program ? !index.mayNeedRewriting(name)
+                : !ClassScan.mentionsTinyio(classFile) || SuspendableIndex.isLibrary(name);
+        if (untouched) {
             return null;
         }
         ClassNode node = new ClassNode();

@@ -55,7 +55,8 @@ class FolderInstrumenterTest {
         assertEquals(List.of(), outcome.failures());
         assertEquals("2 methods may suspend: 1 call Coro.yield, 0 carry @Suspendable, 1 call one of those, 0 call "
                 + "through an interface or superclass, 0 call a lambda or method reference", outcome.summary());
-        assertArrayEquals(original("samples/folder/Plain.class"), Files.readAllBytes(folder.resolve("samples/folder/Plain.class")));
+        assertArrayEquals(original("samples/folder/Plain.class"),
+                Files.readAllBytes(folder.resolve("samples/folder/Plain.class")));
         assertEquals("AB", runReader());
         assertEquals(List.of(), warnings);
     }
@@ -89,23 +90,25 @@ class FolderInstrumenterTest {
         run(ALL, true);
         Files.delete(compiledForm.resolve("samples/folder/Feed.class"));
         InstrumentationException error = assertThrows(InstrumentationException.class, () -> run(ALL, true));
-        assertEquals("tinyio: samples/folder/Feed.class in " + folder + " was instrumented by an earlier build, and its "
-                + "form as compiled, which tinyio keeps in " + compiledForm + " to instrument it again, is missing. "
-                + "Build from clean: mvn clean verify.", error.getMessage());
+        assertEquals("tinyio: samples/folder/Feed.class in " + folder + " was instrumented by an earlier build, "
+                + "and its form as compiled, which tinyio keeps in " + compiledForm + " to instrument it again, is "
+                + "missing. Build from clean: mvn clean verify.", error.getMessage());
     }
 
     @Test
     void a_class_excluded_after_it_was_instrumented_is_put_back_as_compiled() throws Exception {
         run(ALL, true);
         run(new ClassFileFilter(null, List.of("**/Feed.class")), true);
-        assertArrayEquals(original("samples/folder/Feed.class"), Files.readAllBytes(folder.resolve("samples/folder/Feed.class")));
+        assertArrayEquals(original("samples/folder/Feed.class"),
+                Files.readAllBytes(folder.resolve("samples/folder/Feed.class")));
         assertFalse(Files.exists(compiledForm.resolve("samples/folder/Feed.class")));
     }
 
     @Test
     void an_excluded_class_is_left_as_it_was_and_suspending_in_it_is_the_named_error() throws Exception {
         run(new ClassFileFilter(null, List.of("**/Feed.class")), true);
-        assertArrayEquals(original("samples/folder/Feed.class"), Files.readAllBytes(folder.resolve("samples/folder/Feed.class")));
+        assertArrayEquals(original("samples/folder/Feed.class"),
+                Files.readAllBytes(folder.resolve("samples/folder/Feed.class")));
         InvocationTargetException error = assertThrows(InvocationTargetException.class, this::runReader);
         assertEquals("dev.tinyio.NotInstrumentedError", error.getCause().getClass().getName());
         assertTrue(error.getCause().getMessage().contains("samples.folder.Feed.fetch"), error.getCause().getMessage());

@@ -144,7 +144,8 @@ class ModuleAnalysisTest {
                     static int step() { Coro.yield(); return 1; }
                     public static String run() {
                         lib.Task task = Main::step;
-                        return String.valueOf(new Loop().run(Coro.of(() -> lib.Runner.runAll(java.util.List.of(task, task)))));
+                        return String.valueOf(new Loop().run(Coro.of(
+                                () -> lib.Runner.runAll(java.util.List.of(task, task)))));
                     }
                 }"""));
         instrument(ALL);
