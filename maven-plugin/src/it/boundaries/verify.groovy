@@ -127,10 +127,12 @@ def expected = [
 // ---- The four runs.
 
 def agentArg = "-javaagent:${agentJar.path}"
+// The agent's class paths put the callers first, as Surefire and IDEs put test classes before main classes: the
+// library's classes are named by the app's before their own folder or jar is analysed.
 def runs = [
     [way: 'plugin', jvm: [], cp: [libJar, appJar, runtimeJar], agent: 'none', javaagent: false],
-    [way: 'folders+agent', jvm: [agentArg], cp: [libPlainDir, appPlainDir, runtimeJar], agent: "''", javaagent: true],
-    [way: 'jars+agent', jvm: ["${agentArg}=include=demo.*"], cp: [libPlainJar, appPlainJar, runtimeJar],
+    [way: 'folders+agent', jvm: [agentArg], cp: [appPlainDir, libPlainDir, runtimeJar], agent: "''", javaagent: true],
+    [way: 'jars+agent', jvm: ["${agentArg}=include=demo.*"], cp: [appPlainJar, libPlainJar, runtimeJar],
      agent: "'include=demo.*'", javaagent: true],
     [way: 'plugin+agent', jvm: [agentArg], cp: [libJar, appJar, runtimeJar], agent: "''", javaagent: true],
 ]

@@ -9,6 +9,7 @@ import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -115,21 +116,29 @@ final class SuspendableTransformer implements ClassFileTransformer {
             if (root != null) {
                 roots.add(root);
             }
+            List<Path> fresh = new ArrayList<>();
             for (Path candidate : roots) {
                 if (application.covers(candidate) && analysed.add(candidate)) {
-                    analyse(candidate);
+                    fresh.add(candidate);
                 }
+            }
+            if (!fresh.isEmpty()) {
+                analyse(fresh);
             }
             return instrumenter;
         }
 
-        private void analyse(Path root) {
+        /** All the roots at once: a class of one may call, extend or implement a class of another. */
+        private void analyse(List<Path> roots) {
             long start = System.nanoTime();
-            Map<String, byte[]> classes = application.read(root);
+            Map<String, byte[]> classes = new LinkedHashMap<>();
+            for (Path root : roots) {
+                application.read(root).forEach((path, bytes) -> classes.putIfAbsent(root + "!/" + path, bytes));
+            }
             instrumenter.analyse(classes).forEach((path, e) -> LOG.log(Level.WARNING, "tinyio cannot read "
-                    + path + " in " + root + "; it is left out of the analysis of which methods suspend", e));
+                    + path + "; it is left out of the analysis of which methods suspend", e));
             if (options.verbose()) {
-                LOG.log(Level.INFO, "tinyio analysed " + classes.size() + " classes in " + root + " in "
+                LOG.log(Level.INFO, "tinyio analysed " + classes.size() + " classes in " + roots + " in "
                         + (System.nanoTime() - start) / 1_000_000 + " ms; " + instrumenter.summary());
             }
         }

@@ -72,6 +72,27 @@ class BoundaryShapesTest {
                 "samples/boundaries/Boundaries.tinyio$ref$retryNothing$4")), targets::toString);
     }
 
+    /**
+     * A program added in parts, callers first, as the agent meets the folders of a class path (Surefire and IDEs
+     * put test classes before main classes): the classes of a later part, named by an earlier one before their own
+     * part came, are analysed with it.
+     */
+    @Test
+    void a_part_added_after_the_classes_that_call_it_is_analysed_all_the_same() {
+        Instrumenter instrumenter = new Instrumenter(ClassSource.of(BoundaryShapesTest.class.getClassLoader()));
+        assertEquals(Map.of(), instrumenter.analyse(Map.of("Boundaries", original("samples/boundaries/Boundaries"))));
+        Map<String, byte[]> later = new TreeMap<>();
+        for (String name : InstrumentingLoader.samplesIn(InstrumentingLoader.testClasses())) {
+            if (name.startsWith("samples.boundaries.Plain")) {
+                later.put(name, InstrumentingLoader.original(name));
+            }
+        }
+        assertEquals(Map.of(), instrumenter.analyse(later));
+        assertTrue(instrumenter.isAnalysed(PLAIN));
+        assertTrue(instrumenter.suspendableMethods(original(PLAIN)).contains("twoPauses(I)I"));
+        assertTrue(instrumenter.instrument(original(PLAIN)) != null);
+    }
+
     private static Instrumenter programOfSamples() {
         Instrumenter instrumenter = new Instrumenter(ClassSource.of(BoundaryShapesTest.class.getClassLoader()));
         Map<String, byte[]> program = new TreeMap<>();

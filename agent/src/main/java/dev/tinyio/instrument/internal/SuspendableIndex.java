@@ -142,8 +142,9 @@ final class SuspendableIndex {
     // -----------------------------------------------------------------------------------------------------------
 
     /**
-     * Adds the classes of a program, all at once. A class already known (read earlier as a library class, say)
-     * keeps its first reading.
+     * Adds the classes of a program, all at once. A class read earlier, when a call or a supertype named it, joins
+     * the program too: one that named the library was analysed already; one that did not, which was only placed in
+     * the hierarchy, is analysed now (a folder on the class path may name the classes of a folder after it).
      *
      * @param classFiles the program's class files, by a label that names each in errors
      * @return why each class file that cannot be read was left out, by its label
@@ -161,10 +162,10 @@ final class SuspendableIndex {
         List<ClassFacts> fresh = new ArrayList<>();
         for (ClassFacts facts : read) {
             Kind known = kinds.get(facts.name);
-            if (known == null || known == Kind.PENDING) {
+            if (program.add(facts.name) && (known == null || known == Kind.PENDING || known == Kind.OPAQUE
+                    || known == Kind.MISSING)) {
                 // Every header first: placing a class in the hierarchy reads its supertypes' headers.
                 headers.put(facts.header());
-                program.add(facts.name);
                 fresh.add(facts);
             }
         }
