@@ -130,11 +130,14 @@ def agentArg = "-javaagent:${agentJar.path}"
 // The agent's class paths put the callers first, as Surefire and IDEs put test classes before main classes: the
 // library's classes are named by the app's before their own folder or jar is analysed.
 def runs = [
-    [way: 'plugin', jvm: [], cp: [libJar, appJar, runtimeJar], agent: 'none', javaagent: false],
-    [way: 'folders+agent', jvm: [agentArg], cp: [appPlainDir, libPlainDir, runtimeJar], agent: "''", javaagent: true],
-    [way: 'jars+agent', jvm: ["${agentArg}=include=demo.*"], cp: [appPlainJar, libPlainJar, runtimeJar],
-     agent: "'include=demo.*'", javaagent: true],
-    [way: 'plugin+agent', jvm: [agentArg], cp: [libJar, appJar, runtimeJar], agent: "''", javaagent: true],
+    [way: 'plugin', jvm: [], lib: libJar, app: appJar, cp: [libJar, appJar, runtimeJar], agent: 'none',
+     javaagent: false],
+    [way: 'folders+agent', jvm: [agentArg], lib: libPlainDir, app: appPlainDir, cp: [appPlainDir, libPlainDir,
+     runtimeJar], agent: "''", javaagent: true],
+    [way: 'jars+agent', jvm: ["${agentArg}=include=demo.*"], lib: libPlainJar, app: appPlainJar,
+     cp: [appPlainJar, libPlainJar, runtimeJar], agent: "'include=demo.*'", javaagent: true],
+    [way: 'plugin+agent', jvm: [agentArg], lib: libJar, app: appJar, cp: [libJar, appJar, runtimeJar], agent: "''",
+     javaagent: true],
 ]
 assert runs*.way == WAYS
 
@@ -175,7 +178,7 @@ runs.each { run ->
     if (!run.output.readLines().contains(header)) {
         problems << "$where: expected the line '$header'"
     }
-    ['lib': run.cp[0], 'app': run.cp[1]].each { module, path ->
+    ['lib': run.lib, 'app': run.app].each { module, path ->
         def prefix = "RUN ${module}="
         def line = run.output.readLines().find { it.startsWith(prefix) }
         if (line == null || new File(line.substring(prefix.length())).canonicalPath != path.canonicalPath) {

@@ -14,4 +14,13 @@ public final class Shouter {
     public static String shout(String s) {
         return Doubler.twice(s).toUpperCase();
     }
+
+    /**
+     * Shouts {@code "q"}, doubled.
+     *
+     * @return {@code "QQ"}
+     */
+    public static String shoutQ() {
+        return shout("q");
+    }
 }

@@ -4,6 +4,8 @@ import dev.tinyio.instrument.ClassSource;
 import dev.tinyio.instrument.Instrumenter;
 import java.lang.System.Logger.Level;
 import java.lang.instrument.ClassFileTransformer;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
@@ -17,8 +19,7 @@ import java.util.WeakHashMap;
 
 /**
  * Adapts the {@link Instrumenter} to {@code java.lang.instrument}: one instrumenter per class loader, which
- * analyses the application's classes that loader loads as one program, the first time it meets one of their
- * folders or jars ({@link ApplicationClasses}).
+ * analyses the application's classes that loader loads as one program ({@link ApplicationClasses}).
  */
 final class SuspendableTransformer implements ClassFileTransformer {
     private static final System.Logger LOG = System.getLogger("dev.tinyio.agent");
@@ -50,7 +51,8 @@ final class SuspendableTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            Instrumenter instrumenter = loader == null ? bootstrap : programFor(loader).cover(protectionDomain);
+            Instrumenter instrumenter = loader == null ? bootstrap
+                    : programFor(loader).cover(loader, protectionDomain);
             if (!instrumenter.isAnalysed(className) && !Instrumenter.mayNeedInstrumenting(classfileBuffer)) {
                 // Most library classes never mention tinyio: they cost one scan and no parsing.
                 return null;
@@ -79,37 +81,36 @@ final class SuspendableTransformer implements ClassFileTransformer {
 
     private LoaderProgram programFor(ClassLoader loader) {
         synchronized (byLoader) {
-            return byLoader.computeIfAbsent(loader, l -> new LoaderProgram(l == ClassLoader.getSystemClassLoader(),
-                    new Instrumenter(ClassSource.of(l))));
+            return byLoader.computeIfAbsent(loader, l -> new LoaderProgram(new Instrumenter(ClassSource.of(l))));
         }
     }
 
     /**
      * The instrumenter of one class loader, and which of the folders and jars it loads from have been analysed.
-     * The system class loader's class path is analysed whole at its first class, so that classes of one folder
-     * that implement the interfaces of another are seen together before either is instrumented.
+     * Every folder and jar a loader names is analysed at its first class, so that classes of one folder that call
+     * or implement those of another are seen together before either is instrumented: the system class loader's
+     * class path, a {@link URLClassLoader}'s URLs; for any other loader, each folder as its first class comes.
      */
     private final class LoaderProgram {
         private final Instrumenter instrumenter;
-        private boolean classPathPending;
+        private boolean rootsPending = true;
         private final Set<Path> analysed = new HashSet<>();
         /** The protection domains already looked at: each folder or jar has one. */
         private final Map<ProtectionDomain, Boolean> seen = new WeakHashMap<>();
 
-        LoaderProgram(boolean system, Instrumenter instrumenter) {
-            this.classPathPending = system;
+        LoaderProgram(Instrumenter instrumenter) {
             this.instrumenter = instrumenter;
         }
 
         /** Analyses the folder or jar a class comes from, if it is the application's and is new. */
-        synchronized Instrumenter cover(ProtectionDomain domain) {
+        synchronized Instrumenter cover(ClassLoader loader, ProtectionDomain domain) {
             if (domain == null || seen.put(domain, Boolean.TRUE) != null) {
                 return instrumenter;
             }
             List<Path> roots = new ArrayList<>();
-            if (classPathPending) {
-                classPathPending = false;
-                roots.addAll(ApplicationClasses.systemClassPath());
+            if (rootsPending) {
+                rootsPending = false;
+                roots.addAll(rootsOf(loader));
             }
             CodeSource source = domain.getCodeSource();
             Path root = source == null ? null : ApplicationClasses.pathOf(source.getLocation());
@@ -126,6 +127,22 @@ final class SuspendableTransformer implements ClassFileTransformer {
                 analyse(fresh);
             }
             return instrumenter;
+        }
+
+        private List<Path> rootsOf(ClassLoader loader) {
+            if (loader == ClassLoader.getSystemClassLoader()) {
+                return ApplicationClasses.systemClassPath();
+            }
+            List<Path> roots = new ArrayList<>();
+            if (loader instanceof URLClassLoader urls) {
+                for (URL url : urls.getURLs()) {
+                    Path root = ApplicationClasses.pathOf(url);
+                    if (root != null) {
+                        roots.add(root);
+                    }
+                }
+            }
+            return roots;
         }
 
         /** All the roots at once: a class of one may call, extend or implement a class of another. */

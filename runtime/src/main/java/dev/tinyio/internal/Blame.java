@@ -85,12 +85,16 @@ final class Blame {
      * An instrumented frame found that the frame saved below it is not the one its call entered.
      *
      * @param call the site of the instrumented caller
+     * @param receiver the object a dispatched call reached, or {@code null} for a static or special call
      * @param saved the frame saved below it
-     * @return the error naming the callee that was not instrumented
+     * @return the error naming the object or the callee that was not instrumented
      */
-    static NotInstrumentedError notTheCallee(SiteInfo call, Frame saved) {
+    static NotInstrumentedError notTheCallee(SiteInfo call, Object receiver, Frame saved) {
         Class<?> caller = call.method.owner;
-        return passedThrough(saved, Culprit.atCall(call.callee(), call.toString(), caller.getClassLoader()), caller);
+        Culprit culprit = receiver == null
+                ? Culprit.atCall(call.callee(), call.toString(), caller.getClassLoader())
+                : Culprit.receiving(receiver, call.calleeName, call.toString());
+        return passedThrough(saved, culprit, caller);
     }
 
     /**
@@ -134,6 +138,20 @@ final class Blame {
         return passedThrough(innermost, culprit, innermost == null ? null : innermost.site.method.owner);
     }
 
+    /**
+     * A constructor or static initialiser called a method that suspended.
+     *
+     * @param innermost the innermost frame of the suspension
+     * @param site where the initialiser made the call, as a stack trace prints it
+     * @return the error naming the initialiser
+     */
+    static NotInstrumentedError initialiser(Frame innermost, String site) {
+        boolean ofClass = site.contains(".<clinit>(");
+        Culprit culprit = new Culprit(site, ofClass ? Culprit.Kind.STATIC_INITIALISER : Culprit.Kind.CONSTRUCTOR,
+                site.substring(0, site.indexOf('(')), null);
+        return passedThrough(innermost, culprit, null);
+    }
+
     private static NotInstrumentedError passedThrough(Frame innermost, Culprit culprit, Class<?> instrumented) {
         if (culprit == null) {
             return new NotInstrumentedError(suspended(innermost) + " and the suspension passed through a method "
@@ -169,6 +187,12 @@ final class Blame {
                     + "monitor while the thread runs other coroutines. Use dev.tinyio.Lock instead of "
                     + "synchronized, or move the suspension out of it.";
             case NOT_INSTRUMENTED -> notInstrumented(culprit, instrumented);
+            case STALE_CALL -> culprit.method() + " may suspend, and was instrumented to, but this call of it was "
+                    + "not made a place to suspend: the calling class was instrumented without knowing that "
+                    + culprit.method() + " suspends (against an older version of its class, or, under the agent, "
+                    + "before its class was analysed). Build the calling module again against the current one (mvn "
+                    + "clean verify); under the agent, keep both classes on the class path, where it analyses them "
+                    + "together.";
             case HIDDEN -> "it is a hidden class, defined at run time, which neither the agent nor a build can "
                     + "instrument. Make it an ordinary class, or keep the suspension out of it.";
             case BODY -> culprit.classInstrumented()
@@ -182,18 +206,20 @@ final class Blame {
 
     private static String notInstrumented(Culprit culprit, Class<?> instrumented) {
         if (culprit.type() == null) {
-            return "the class implementing it was not instrumented. If it is your code, make sure it is "
-                    + "instrumented (" + (System.getProperty(Culprit.AGENT_PROPERTY) != null ? "the agent "
-                    + "instruments classes in jars only where include= names them" : "tinyio-maven-plugin "
-                    + "instruments the module it builds, and each dependency is instrumented by its own build")
-                    + "); if it is a library's, mark its method @dev.tinyio.Suspendable there and build the library "
-                    + "with tinyio-maven-plugin.";
+            return "the class implementing it was not instrumented. If it is the JDK's (a collection, an iterator, "
+                    + "a comparator), it calls back into your code, and a JDK callback cannot suspend: use a plain "
+                    + "loop, and call your code directly. If it is your code, make sure it is instrumented ("
+                    + (System.getProperty(Culprit.AGENT_PROPERTY) != null ? "the agent instruments classes in jars "
+                    + "only where include= names them" : "tinyio-maven-plugin instruments the module it builds, and "
+                    + "each dependency is instrumented by its own build") + "); if it is a library's, mark its "
+                    + "method @dev.tinyio.Suspendable there and build the library with tinyio-maven-plugin.";
         }
         String mark = "mark " + culprit.method() + " @dev.tinyio.Suspendable";
         if (culprit.classInstrumented()) {
-            return "its class was instrumented, but not this method: the build that instrumented it could not see "
-                    + "that it suspends, since it calls into code of another module or jar. To fix it, " + mark
-                    + " and rebuild its module.";
+            return "its class was instrumented, but not this method: it called code that suspended where the "
+                    + "analysis could not see it. If that was through a JDK method calling back into your code "
+                    + "(toString, equals, an iterator), keep the suspension out of such code: a JDK callback cannot "
+                    + "suspend. If it was into code of another module or jar, " + mark + " and rebuild its module.";
         }
         String agent = System.getProperty(Culprit.AGENT_PROPERTY);
         if (agent != null) {

@@ -4,6 +4,7 @@ import java.lang.StackWalker.StackFrame;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
 import java.net.URL;
 import java.security.CodeSource;
 import java.util.List;
@@ -36,7 +37,9 @@ record Culprit(String where, Kind kind, String method, Class<?> type) {
         /** A coroutine's body made by a lambda or method reference, which was not instrumented. */
         BODY,
         /** A hidden class other than a lambda proxy: defined at run time, out of every instrumenter's reach. */
-        HIDDEN
+        HIDDEN,
+        /** A call of an instrumented method that its caller's instrumentation did not know could suspend. */
+        STALE_CALL
     }
 
     /** The system property the agent sets to its options when it starts: the runtime knows the agent by it. */
@@ -109,7 +112,17 @@ record Culprit(String where, Kind kind, String method, Class<?> type) {
             return new Culprit("an implementation of " + owner + "." + name + ", called at " + site,
                     Kind.NOT_INSTRUMENTED, owner + "." + name, null);
         }
+        if (isInstrumented(type, name + call.substring(paren))) {
+            return new Culprit("the call of " + owner + "." + name + " at " + site, Kind.STALE_CALL,
+                    owner + "." + name, type);
+        }
         return of(type, owner, name, methodType, owner + "." + name + ", called at " + site);
+    }
+
+    /** Whether a method is among those its class's marker lists as instrumented. */
+    private static boolean isInstrumented(Class<?> type, String method) {
+        Instrumented marker = type == null ? null : type.getAnnotation(Instrumented.class);
+        return marker != null && List.of(marker.value()).contains(method);
     }
 
     private static boolean isAbstract(Class<?> type, String name, MethodType methodType) {
@@ -129,6 +142,30 @@ record Culprit(String where, Kind kind, String method, Class<?> type) {
         } catch (TypeNotPresentException | IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /**
+     * The culprit named by the object a dispatched call reached, when the frame saved below the call is not that
+     * object's: a decorator, a proxy or a JDK combinator that carried on and returned.
+     *
+     * @param receiver the object
+     * @param name the name of the method called on it
+     * @param site where it was called, as a stack trace prints it
+     * @return the culprit
+     */
+    static Culprit receiving(Object receiver, String name, String site) {
+        Class<?> type = receiver.getClass();
+        if (Proxy.isProxyClass(type)) {
+            return new Culprit("a java.lang.reflect.Proxy (" + type.getName() + "), called at " + site,
+                    Kind.REFLECTION, type.getName() + "." + name, type);
+        }
+        if (type.isHidden() && type.getName().contains("$$Lambda")) {
+            Class<?> host = type.getNestHost();
+            Culprit maker = of(host, host.getName(), name, null, host.getName());
+            return new Culprit("a lambda made by " + host.getName() + ", called at " + site,
+                    maker.kind == Kind.NOT_INSTRUMENTED ? Kind.BODY : maker.kind, host.getName(), host);
+        }
+        return of(type, type.getName(), name, null, type.getName() + "." + name + ", called at " + site);
     }
 
     /**

@@ -90,24 +90,16 @@ public final class Fiber implements Stepper {
      * The outermost saved frame must be the body's own: otherwise a frame between the body and the suspension
      * was not instrumented, carried on with a dummy result and returned, and resuming would hand the coroutine
      * the value of a call deep inside it. A body that is a lambda proxy has no frame of its own: its outermost
-     * frame must be a method a proxy of the same nest enters as a coroutine's body (the instrumenter gives every
-     * method reference a bridge in the class that makes it, so a proxy never enters another class directly).
+     * frame must be the method the proxy enters ({@link Proxies#enters}).
      */
     private NotInstrumentedError checkEntry() {
         MethodInfo root = carrier.chainTail.site.method;
-        Class<?> type = body.getClass();
-        boolean entered = type.isHidden() ? root.bodyOf != null && root.bodyOf == NEST_HOSTS.get(type)
-                : root.name.equals("run") && root.owner.isInstance(body);
+        // The body's own run() (a class's, or a default method of an interface extending Coro.Body), or the method
+        // a proxy enters as the body.
+        boolean entered = root.name.equals("run") && root.owner.isInstance(body)
+                || body.getClass().isHidden() && Proxies.enters(body, root, null);
         return entered ? null : Blame.body(carrier.chainHead, body);
     }
-
-    /** The nest host of each body class asked about: looked up once per class, not on every first suspension. */
-    private static final ClassValue<Class<?>> NEST_HOSTS = new ClassValue<>() {
-        @Override
-        protected Class<?> computeValue(Class<?> type) {
-            return type.getNestHost();
-        }
-    };
 
     private Object runVoid() throws Exception {
         ((Coro.VoidBody) body).run();
@@ -194,18 +186,22 @@ public final class Fiber implements Stepper {
     // Called by Suspension on behalf of instrumented code
     // ---------------------------------------------------------------------------------------------------------
 
-    /** A fresh activation saves its frame: it becomes the parent of the frames saved so far. */
-    Frame save(SiteInfo site) {
+    /**
+     * A fresh activation saves its frame: it becomes the parent of the frames saved so far.
+     *
+     * @param receiver the receiver of the dispatched call that suspended, or {@code null} for any other call
+     */
+    Frame save(SiteInfo site, Object receiver) {
         Frame frame = new Frame(this, site);
         carrier.countPending();
-        link(frame);
+        link(frame, receiver);
         return frame;
     }
 
     /** The frame being re-entered suspends again: it reuses its own frame object. */
-    Frame resave(Frame frame, SiteInfo site) {
+    Frame resave(Frame frame, SiteInfo site, Object receiver) {
         frame.site = site;
-        link(frame);
+        link(frame, receiver);
         return frame;
     }
 
@@ -221,14 +217,14 @@ public final class Fiber implements Stepper {
         return innermost;
     }
 
-    private void link(Frame frame) {
+    private void link(Frame frame, Object receiver) {
         Frame child = carrier.chainTail;
         if (child == null) {
             carrier.chainHead = frame;
         } else {
             SiteInfo call = frame.site;
-            if (!call.accepts(child.site.method)) {
-                throw Blame.notTheCallee(call, abandon());
+            if (!call.accepts(child, receiver)) {
+                throw Blame.notTheCallee(call, receiver, abandon());
             }
             child.parent = frame;
         }

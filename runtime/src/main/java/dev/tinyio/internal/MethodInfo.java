@@ -25,11 +25,13 @@ public final class MethodInfo {
     final Resumer resumer;
     /** The names of the interface methods through which lambda proxies enter this method; empty for most. */
     private final List<String> enteredFor;
+    /** Whether lambda proxies enter this method as a coroutine's body. */
+    private final boolean body;
     /**
-     * The nest host of a method that lambda proxies enter as a coroutine's body, or {@code null}: a coroutine
-     * whose body is a proxy of that nest may have such a method as its outermost frame.
+     * The nest host of a method that lambda proxies enter, or {@code null}: only proxies of that nest enter it
+     * directly, since the instrumenter gives every method reference a bridge in the class that makes it.
      */
-    final Class<?> bodyOf;
+    final Class<?> entryNest;
 
     MethodInfo(Class<?> owner, String name, String descriptor, String file, int id, int refSlots, int primSlots,
             Resumer resumer, String entered) {
@@ -52,7 +54,17 @@ public final class MethodInfo {
             }
         }
         this.enteredFor = List.of(names);
-        this.bodyOf = body ? owner.getNestHost() : null;
+        this.body = body;
+        this.entryNest = names.length > 0 ? owner.getNestHost() : null;
+    }
+
+    /**
+     * Whether lambda proxies enter this method as a coroutine's body.
+     *
+     * @return true for the method of a lambda or method reference made into a {@code Coro.Body}
+     */
+    boolean isBody() {
+        return body;
     }
 
     /**

@@ -31,11 +31,15 @@ public final class SiteInfo {
     final int line;
     /** A yield: no frame is saved below it. */
     static final int CALLEE_UNCHECKED = 0;
-    /** The frame below must be the called method's. */
-    static final int CALLEE_EXACT = 1;
-    /** The frame below must be the called method's, or one a lambda proxy enters for it. */
-    static final int CALLEE_THROUGH_INTERFACE = 2;
+    /** A static or special call: the frame below must be the called method's. */
+    static final int CALLEE_DIRECT = 1;
+    /** A virtual call: the frame below must be the called method's, of the receiver kept at the site. */
+    static final int CALLEE_VIRTUAL = 2;
+    /** An interface call: as a virtual one, or a method a lambda proxy of the receiver's class enters for it. */
+    static final int CALLEE_THROUGH_INTERFACE = 3;
 
+    /** Where this site saves {@code this} among the frame's references, or -1 in a static method. */
+    final int thisSlot;
     /** The internal name of the class the call here names, or {@code null} at a yield. */
     final String calleeOwner;
     /** Name of the method called here, or {@code null} at a yield. */
@@ -45,11 +49,12 @@ public final class SiteInfo {
     /** How the frame saved below this site is checked: one of the {@code CALLEE_} constants. */
     final int calleeKind;
 
-    private SiteInfo(MethodInfo method, int index, int line, String calleeOwner, String calleeName,
+    private SiteInfo(MethodInfo method, int index, int line, int thisSlot, String calleeOwner, String calleeName,
             String calleeDescriptor, int calleeKind) {
         this.method = method;
         this.index = index;
         this.line = line;
+        this.thisSlot = thisSlot;
         this.calleeOwner = calleeOwner;
         this.calleeName = calleeName;
         this.calleeDescriptor = calleeDescriptor;
@@ -57,19 +62,30 @@ public final class SiteInfo {
     }
 
     /**
-     * Whether the frame saved below this site can be the one its call entered: the called method itself (an
-     * override or bridge has its name and descriptor), or, through an interface, a method a lambda proxy enters
-     * for it, since the proxy has no frame of its own.
+     * Whether the frame saved below this site can be the one its call entered, with no frame between them that was
+     * not instrumented (a decorator, a proxy, a JDK combinator, which would have carried on with a dummy result).
+     * Below a static or special call it is the called method's; below a dispatched one, the called method's (an
+     * override or bridge has its name and descriptor) with the receiver as {@code this}, or, through an interface,
+     * a method that the receiver, a lambda proxy, enters itself.
      *
-     * @param saved the method of the frame saved below
+     * @param saved the frame saved below
+     * @param receiver the receiver of a dispatched call, as the site kept it; {@code null} for other calls
      * @return false if a frame that was not instrumented lies between them
      */
-    boolean accepts(MethodInfo saved) {
-        if (calleeKind == CALLEE_UNCHECKED
-                || calleeName.equals(saved.name) && calleeDescriptor.equals(saved.descriptor)) {
+    boolean accepts(Frame saved, Object receiver) {
+        if (calleeKind == CALLEE_UNCHECKED) {
             return true;
         }
-        return calleeKind == CALLEE_THROUGH_INTERFACE && saved.isEnteredFor(calleeName);
+        MethodInfo callee = saved.site.method;
+        boolean named = calleeName.equals(callee.name) && calleeDescriptor.equals(callee.descriptor);
+        if (calleeKind == CALLEE_DIRECT) {
+            return named;
+        }
+        int self = saved.site.thisSlot;
+        if (named && self >= 0 && saved.refs[self] == receiver) {
+            return true;
+        }
+        return calleeKind == CALLEE_THROUGH_INTERFACE && Proxies.enters(receiver, callee, calleeName);
     }
 
     /**
@@ -113,11 +129,12 @@ public final class SiteInfo {
      * @param primSlots primitive slots a frame of the method needs
      * @param index index of the site in the method
      * @param line source line of the call, or -1
+     * @param thisSlot where the site saves {@code this} among the frame's references, or -1
      * @param calleeOwner internal name of the class the call names, or an empty string at a yield
      * @param calleeName name of the called method, or an empty string at a yield
      * @param calleeDescriptor descriptor of the called method, or an empty string at a yield
-     * @param calleeKind how the frame below is checked: 0 not at all (a yield), 1 it must be the callee's, 2 the
-     *     callee's or one a lambda proxy enters for it
+     * @param calleeKind how the frame below is checked: 0 not at all (a yield), 1 a static or special call, 2 a
+     *     virtual call, 3 an interface call
      * @param entered the interface methods lambda proxies enter the method through, as {@code interface.method}
      *     separated by commas, or an empty string
      * @return the site
@@ -125,14 +142,14 @@ public final class SiteInfo {
      */
     public static SiteInfo bootstrap(MethodHandles.Lookup lookup, String constantName, Class<?> type,
             String methodName, String descriptor, String file, int methodId, int refSlots, int primSlots,
-            int index, int line, String calleeOwner, String calleeName, String calleeDescriptor, int calleeKind,
-            String entered) throws ReflectiveOperationException {
+            int index, int line, int thisSlot, String calleeOwner, String calleeName, String calleeDescriptor,
+            int calleeKind, String entered) throws ReflectiveOperationException {
         Class<?> owner = lookup.lookupClass();
         MethodInfo method = new MethodInfo(owner, methodName, descriptor, file.isEmpty() ? null : file, methodId,
                 refSlots, primSlots, resumerOf(lookup), entered);
         boolean checked = calleeKind != CALLEE_UNCHECKED;
-        return new SiteInfo(method, index, line, checked ? calleeOwner : null, checked ? calleeName : null,
-                checked ? calleeDescriptor : null, calleeKind);
+        return new SiteInfo(method, index, line, thisSlot, checked ? calleeOwner : null,
+                checked ? calleeName : null, checked ? calleeDescriptor : null, calleeKind);
     }
 
     private static Resumer resumerOf(MethodHandles.Lookup lookup) throws ReflectiveOperationException {

@@ -98,7 +98,19 @@ public final class Suspension {
      * @return the frame to fill
      */
     public static Frame save(SiteInfo site) {
-        return Carrier.get().fiber.save(site);
+        return Carrier.get().fiber.save(site, null);
+    }
+
+    /**
+     * A fresh activation saves its frame at a dispatched call, whose receiver it kept for the check of the frame
+     * saved below.
+     *
+     * @param receiver the receiver of the call that suspended
+     * @param site where it is suspended
+     * @return the frame to fill
+     */
+    public static Frame save(Object receiver, SiteInfo site) {
+        return Carrier.get().fiber.save(site, receiver);
     }
 
     /**
@@ -110,7 +122,19 @@ public final class Suspension {
      * @return the frame to fill
      */
     public static Frame resave(Frame frame, SiteInfo site) {
-        return frame.fiber.resave(frame, site);
+        return frame.fiber.resave(frame, site, null);
+    }
+
+    /**
+     * A re-entered activation saves its frame again at a dispatched call, whose receiver it kept.
+     *
+     * @param receiver the receiver of the call that suspended
+     * @param frame the frame it was re-entered with
+     * @param site where it is suspended now
+     * @return the frame to fill
+     */
+    public static Frame resave(Object receiver, Frame frame, SiteInfo site) {
+        return frame.fiber.resave(frame, site, receiver);
     }
 
     /**
@@ -164,6 +188,17 @@ public final class Suspension {
                 + site + " is inside a synchronized block. While a coroutine is suspended its thread runs other "
                 + "coroutines, so the monitor would stay held across them. Use dev.tinyio.Lock, or move the "
                 + "suspension out of the synchronized block.");
+    }
+
+    /**
+     * A constructor or static initialiser called a method that suspended: it cannot suspend itself, and carrying on
+     * would leave the object half-built or the class initialised with the callee's dummy result for good.
+     *
+     * @param site where it made the call, as a stack trace element prints it
+     * @return the error to throw
+     */
+    public static NotInstrumentedError initialiserCarriedOn(String site) {
+        return Blame.initialiser(Carrier.get().fiber.abandon(), site);
     }
 
     /**

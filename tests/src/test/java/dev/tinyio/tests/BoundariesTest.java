@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tinyio.Coro;
 import dev.tinyio.Loop;
+import java.io.Serializable;
 import java.util.List;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import unaware.Doubler;
 import unaware.Shapes;
@@ -90,6 +92,28 @@ class BoundariesTest {
     void a_body_that_runs_another_body_itself_suspends_through_it() {
         Coro.Body<String> inner = () -> Doubler.twice("in");
         assertEquals("outer got inin ticks=1", ticked(() -> "outer got " + inner.run()));
+    }
+
+    /** A user's own kind of body, and a method reference typed as it. */
+    interface Job<T> extends Coro.Body<T> {
+        @Override
+        T run();
+    }
+
+    @Test
+    void lambdas_and_method_references_of_a_users_own_kind_of_body() {
+        Job<String> job = () -> Doubler.twice("j");
+        assertEquals("jj ticks=1", ticked(job));
+        Job<String> reference = BoundariesTest::shoutQ;
+        assertEquals("QQ ticks=1", ticked(reference));
+    }
+
+    @Test
+    void serializable_method_references_whose_target_is_another_class() {
+        Coro.Body<String> body = (Coro.Body<String> & Serializable) Shouter::shoutQ;
+        assertEquals("QQ ticks=1", ticked(body));
+        Supplier<String> supplier = (Supplier<String> & Serializable) Shouter::shoutQ;
+        assertEquals("QQ ticks=1", ticked(() -> Shapes.retry(1, supplier)));
     }
 
     private static String shoutQ() {

@@ -9,14 +9,18 @@ import dev.tinyio.Coro;
 import dev.tinyio.Loop;
 import dev.tinyio.NotInstrumentedError;
 import dev.tinyio.tests.library.LibraryLength;
+import dev.tinyio.tests.library.LibraryMemo;
 import dev.tinyio.tests.library.LibraryRelay;
 import dev.tinyio.tests.library.LibraryRetry;
 import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Proxy;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import org.junit.jupiter.api.Test;
@@ -86,6 +90,29 @@ class NotInstrumentedTest {
         assertJdkCallback(error, ".sort, called at " + NotInstrumentedTest.class.getName());
     }
 
+    @Test
+    void a_jdk_combinator_around_a_lambda_that_suspends_is_named_never_a_wrong_result() {
+        Predicate<Integer> isEven = x -> step(x) % 2 == 0;
+        NotInstrumentedError error = assertThrows(NotInstrumentedError.class,
+                () -> new Loop().run(Coro.of(() -> isEven.negate().test(3))));
+        assertJdkCallback(error, "passed through a lambda made by java.util.function.Predicate, called at "
+                + NotInstrumentedTest.class.getName() + ".lambda$");
+    }
+
+    @Test
+    void a_body_that_calls_a_jdk_method_calling_back_into_code_that_suspends_is_named() {
+        Object named = new Object() {
+            @Override
+            public String toString() {
+                return "n" + step(1);
+            }
+        };
+        NotInstrumentedError error = assertThrows(NotInstrumentedError.class,
+                () -> new Loop().run(Coro.of(() -> String.valueOf(named))));
+        assertJdkCallback(error, "passed through java.lang.String.valueOf, called at "
+                + NotInstrumentedTest.class.getName() + ".lambda$");
+    }
+
     private static void assertJdkCallback(NotInstrumentedError error, String frame) {
         assertTrue(error.getMessage().contains("and the suspension passed through "), error.getMessage());
         assertTrue(error.getMessage().contains(frame), error.getMessage());
@@ -106,7 +133,7 @@ class NotInstrumentedTest {
         assertConstructor(twice, Gadget.class.getName() + ".<init>(NotInstrumentedTest.java:");
         NotInstrumentedError once = assertThrows(NotInstrumentedError.class,
                 () -> new Loop().run(Coro.of(() -> new Gadget(1).parts)));
-        assertConstructor(once, Gadget.class.getName() + ".<init>, called at " + NotInstrumentedTest.class.getName());
+        assertConstructor(once, Gadget.class.getName() + ".<init>(NotInstrumentedTest.java:");
     }
 
     @Test
@@ -155,6 +182,23 @@ class NotInstrumentedTest {
 
     private synchronized void lockedYield() {
         Coro.yield();
+    }
+
+    @Test
+    void a_static_initialiser_calling_a_helper_that_suspends_is_named_and_never_initialised_with_a_dummy() {
+        NotInstrumentedError error = assertThrows(NotInstrumentedError.class,
+                () -> new Loop().run(Coro.of(() -> LimitFromStep.LIMIT)));
+        assertTrue(error.getMessage().contains("passed through " + LimitFromStep.class.getName()
+                + ".<clinit>(NotInstrumentedTest.java:"), error.getMessage());
+        assertTrue(error.getMessage().endsWith("which cannot suspend: tinyio never instruments static initialisers, "
+                + "as suspending there would leave a class half-initialised. Move the suspension out of the static "
+                + "initialiser."), error.getMessage());
+        assertThrows(NoClassDefFoundError.class, () -> new Loop().run(Coro.of(() -> LimitFromStep.LIMIT)),
+                "the class failed to initialise rather than keep the dummy result");
+    }
+
+    static final class LimitFromStep {
+        static final int LIMIT = step(7);
     }
 
     @Test
@@ -229,17 +273,44 @@ class NotInstrumentedTest {
     }
 
     @Test
-    void a_library_that_calls_back_once_and_returns_is_named_by_the_interface_it_implements() {
+    void a_library_that_calls_back_once_and_returns_is_named_by_the_object_the_call_reached() {
         @SuppressWarnings("unchecked")
         ToIntFunction<IntSupplier> relay = (ToIntFunction<IntSupplier>) newInstance(LibraryRelay.class);
         NotInstrumentedError error = assertThrows(NotInstrumentedError.class,
                 () -> new Loop().run(Coro.of(() -> relay.applyAsInt(() -> step(1)))));
-        assertTrue(error.getMessage().contains("passed through an implementation of "
-                + "java.util.function.ToIntFunction.applyAsInt, called at " + NotInstrumentedTest.class.getName()),
-                error.getMessage());
-        assertTrue(error.getMessage().contains("the class implementing it was not instrumented. If it is your "
-                + "code, make sure it is instrumented (the agent instruments classes in jars only where include= "
-                + "names them)"), error.getMessage());
+        assertTrue(error.getMessage().contains("passed through " + LibraryRelay.class.getName() + ".applyAsInt, "
+                + "called at " + NotInstrumentedTest.class.getName()), error.getMessage());
+        assertTrue(error.getMessage().endsWith("If it is your code, name it in the agent's include= option "
+                + "(include=dev.tinyio.tests.library.*); if it is a library's, mark "
+                + LibraryRelay.class.getName() + ".applyAsInt @dev.tinyio.Suspendable in that library and build it "
+                + "with tinyio-maven-plugin."), error.getMessage());
+    }
+
+    @Test
+    void a_library_decorator_that_carries_on_is_named_never_a_wrong_result() {
+        Object memo = newInstance(LibraryMemo.class);
+        @SuppressWarnings("unchecked")
+        Consumer<Supplier<Object>> wrap = (Consumer<Supplier<Object>>) memo;
+        wrap.accept(() -> word());
+        @SuppressWarnings("unchecked")
+        Supplier<Object> cached = (Supplier<Object>) memo;
+        NotInstrumentedError error = assertThrows(NotInstrumentedError.class,
+                () -> new Loop().run(Coro.of(() -> "cached " + cached.get())));
+        assertTrue(error.getMessage().contains("passed through " + LibraryMemo.class.getName() + ".get, called at "
+                + NotInstrumentedTest.class.getName() + ".lambda$"), error.getMessage());
+        assertTrue(error.getMessage().contains("the tinyio agent is running"), error.getMessage());
+    }
+
+    @Test
+    void a_reflective_proxy_in_front_of_a_method_that_suspends_is_named() {
+        IntSupplier target = () -> step(5);
+        IntSupplier proxy = (IntSupplier) Proxy.newProxyInstance(IntSupplier.class.getClassLoader(),
+                new Class<?>[] {IntSupplier.class}, (self, method, arguments) -> 1000 + (int) method.invoke(target));
+        NotInstrumentedError error = assertThrows(NotInstrumentedError.class,
+                () -> new Loop().run(Coro.of(proxy::getAsInt)));
+        assertTrue(error.getMessage().contains("passed through a java.lang.reflect.Proxy ("), error.getMessage());
+        assertTrue(error.getMessage().endsWith("which cannot suspend: it calls your code through reflection or a "
+                + "method handle, which cannot be instrumented. Call the method directly."), error.getMessage());
     }
 
     @Test

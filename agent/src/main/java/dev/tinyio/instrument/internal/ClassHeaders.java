@@ -76,6 +76,22 @@ final class ClassHeaders {
     }
 
     /**
+     * The coroutine body interface a type is, or extends: a user's own {@code interface Job<T> extends
+     * Coro.Body<T>} makes bodies too.
+     *
+     * @param type an interface
+     * @return {@code Coro.Body}'s or {@code Coro.VoidBody}'s internal name, or {@code null}
+     */
+    String bodyType(String type) {
+        for (String body : RuntimeNames.BODY_TYPES) {
+            if (type.equals(body) || ancestors(type).contains(body)) {
+                return body;
+            }
+        }
+        return null;
+    }
+
+    /**
      * Every superclass and superinterface of a type, directly or not; those whose class files cannot be read end
      * the search along their branch.
      *

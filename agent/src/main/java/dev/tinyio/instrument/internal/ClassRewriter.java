@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -25,6 +26,8 @@ import org.objectweb.asm.tree.MethodNode;
 public final class ClassRewriter {
     /** Lowest class file version instrumented: dynamic constants (Java 11) carry each site's description. */
     private static final int MINIMUM_VERSION = Opcodes.V11;
+    /** The JVM's limit on the local slots a method's parameters take. */
+    private static final int MAXIMUM_PARAMETER_SLOTS = 255;
 
     private final ClassHeaders headers;
     private final SuspendableIndex index;
@@ -90,9 +93,9 @@ public final class ClassRewriter {
         }
         Set<String> suspendable = index.suspendableMethods(node.name);
         Predicate<MethodInsnNode> suspends = index::suspends;
-        LambdaBridges.Result bridged = LambdaBridges.bridge(node, suspends);
+        LambdaBridges.Result bridged = LambdaBridges.bridge(node, suspends, headers);
         node.methods.addAll(bridged.bridges());
-        Map<String, String> entered = CoroutineEntries.entered(node);
+        Map<String, String> entered = CoroutineEntries.entered(node, headers);
         Set<String> guarded = CoroutineEntries.guarded(node, entered);
         List<MethodNode> copies = new ArrayList<>();
         List<MethodNode> changed = new ArrayList<>();
@@ -114,7 +117,7 @@ public final class ClassRewriter {
                     warnings.accept("tinyio: " + where(node, method, null) + " suspends, but tinyio never "
                             + "instruments constructors, static initialisers or synchronized methods; suspending "
                             + "there throws NotInstrumentedError.");
-                    mayChange |= isSynchronizedBody(method) && guardMonitor(node, method, suspends);
+                    mayChange |= hasBody(method) && guardCalls(node, method, suspends);
                 }
                 if (mayChange && !bridge) {
                     changed.add(method);
@@ -139,6 +142,13 @@ public final class ClassRewriter {
                     changed.add(method);
                 }
                 continue;
+            }
+            int parameterSlots = (Type.getArgumentsAndReturnSizes(method.desc) >> 2) - 1;
+            if (parameterSlots + 1 > MAXIMUM_PARAMETER_SLOTS) {
+                throw new InstrumentationException("Cannot instrument " + className + "." + method.name + ": its "
+                        + "parameters take " + parameterSlots + " slots, and the copy of it that resumes a suspended "
+                        + "frame needs one more, past the JVM's limit of " + MAXIMUM_PARAMETER_SLOTS + ". Pass some of "
+                        + "them in an object.");
             }
             if ((node.version & 0xFFFF) < MINIMUM_VERSION) {
                 throw new InstrumentationException("Cannot instrument " + className + "." + method.name + ": its "
@@ -251,13 +261,15 @@ public final class ClassRewriter {
     }
 
     /**
-     * A synchronized method is never instrumented, but its calls that may suspend run with its monitor held: each
-     * gets the check that throws at once if the callee suspended, instead of the method carrying on with the
-     * callee's dummy result. A direct {@code Coro.yield} throws its own error already.
+     * A synchronized method, a constructor or a static initialiser is never instrumented, but may call methods
+     * that suspend: each such call gets the check that throws at once if the callee suspended, naming the method
+     * and why it cannot suspend, instead of the method carrying on with the callee's dummy result (a monitor held
+     * across other coroutines, an object half-built, a class initialised with a dummy for good). A direct
+     * {@code Coro.yield} throws its own error already.
      *
      * @return whether the method was changed
      */
-    private boolean guardMonitor(ClassNode node, MethodNode method, Predicate<MethodInsnNode> suspends) {
+    private boolean guardCalls(ClassNode node, MethodNode method, Predicate<MethodInsnNode> suspends) {
         Set<AbstractInsnNode> locked = new HashSet<>();
         for (AbstractInsnNode insn : method.instructions) {
             if (insn instanceof MethodInsnNode call && !SuspendableIndex.isYield(call) && suspends.test(call)) {
@@ -271,10 +283,9 @@ public final class ClassRewriter {
         return true;
     }
 
-    /** A synchronized method with a body of its own (not a constructor, which cannot be synchronized). */
-    private static boolean isSynchronizedBody(MethodNode method) {
-        return (method.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0
-                && (method.access & Opcodes.ACC_SYNCHRONIZED) != 0;
+    /** A method with code of its own: not abstract, not native. */
+    private static boolean hasBody(MethodNode method) {
+        return (method.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0;
     }
 
     private static boolean isAnnotatedSuspendable(MethodNode method) {

@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.objectweb.asm.Handle;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
@@ -19,6 +21,11 @@ import org.objectweb.asm.tree.MethodNode;
  * one of them as its outermost frame.
  */
 final class CoroutineEntries {
+    /** Platform types whose values, and static methods, run no code of the user's. */
+    private static final Set<String> INERT = Set.of("java/lang/String", "java/lang/Integer", "java/lang/Long",
+            "java/lang/Short", "java/lang/Byte", "java/lang/Character", "java/lang/Boolean", "java/lang/Float",
+            "java/lang/Double", "java/lang/Math", "java/lang/StrictMath");
+
     private CoroutineEntries() {
     }
 
@@ -27,9 +34,11 @@ final class CoroutineEntries {
      * {@code interface.method} separated by commas (the form the runtime reads).
      *
      * @param node the class, with its method references already bridged
+     * @param headers the hierarchy: a lambda of an interface that extends a coroutine body's is a body, and is
+     *     recorded as one
      * @return by method name and descriptor
      */
-    static Map<String, String> entered(ClassNode node) {
+    static Map<String, String> entered(ClassNode node, ClassHeaders headers) {
         Map<String, Set<String>> entered = new TreeMap<>();
         for (MethodNode method : node.methods) {
             for (AbstractInsnNode insn : method.instructions) {
@@ -37,8 +46,10 @@ final class CoroutineEntries {
                     ClassFacts.Lambda lambda = ClassFacts.lambdaOf(indy.name, indy.desc, indy.bsm, indy.bsmArgs);
                     if (lambda != null && indy.bsmArgs[1] instanceof Handle target
                             && target.getOwner().equals(node.name)) {
+                        String itf = lambda.interfaces().get(0);
+                        String body = headers.bodyType(itf);
                         entered.computeIfAbsent(target.getName() + target.getDesc(), k -> new TreeSet<>())
-                                .add(lambda.interfaces().get(0) + "." + lambda.samName());
+                                .add((body == null ? itf : body) + "." + lambda.samName());
                     }
                 }
             }
@@ -50,8 +61,9 @@ final class CoroutineEntries {
 
     /**
      * The methods that become coroutine bodies and need guarding although they cannot suspend themselves: those
-     * that create a lambda (which a library might call back) or call outside the platform and the library. A body
-     * that only computes with the platform cannot be suspended through, and stays as it was.
+     * that make any call outside the library, since the JDK's own methods call back too ({@code toString},
+     * {@code equals}, iterators, comparators). A body that calls nothing cannot be suspended through, and stays as
+     * it was.
      *
      * @param node the class, with its method references already bridged
      * @param entered what {@link #entered} found
@@ -60,7 +72,7 @@ final class CoroutineEntries {
     static Set<String> guarded(ClassNode node, Map<String, String> entered) {
         Set<String> guarded = new HashSet<>();
         entered.forEach((method, interfaces) -> {
-            if (isBody(interfaces) && mayCallBack(find(node, method))) {
+            if (isBody(interfaces) && callsOut(find(node, method))) {
                 guarded.add(method);
             }
         });
@@ -69,7 +81,7 @@ final class CoroutineEntries {
 
     /** Whether the interfaces a method implements for lambda proxies include a coroutine body's. */
     private static boolean isBody(String interfaces) {
-        for (String body : LambdaBridges.BODY_TYPES) {
+        for (String body : RuntimeNames.BODY_TYPES) {
             if (interfaces.contains(body + ".")) {
                 return true;
             }
@@ -86,20 +98,43 @@ final class CoroutineEntries {
         return null;
     }
 
-    private static boolean mayCallBack(MethodNode method) {
+    private static boolean callsOut(MethodNode method) {
         if (method == null) {
             return false;
         }
         for (AbstractInsnNode insn : method.instructions) {
-            if (insn instanceof InvokeDynamicInsnNode indy
-                    && indy.bsm.getOwner().equals(ClassFacts.METAFACTORY)) {
-                return true;
-            }
-            if (insn instanceof MethodInsnNode call && !SuspendableIndex.isPlatform(call.owner)
-                    && !SuspendableIndex.isLibrary(call.owner)) {
+            if (insn instanceof InvokeDynamicInsnNode || insn instanceof MethodInsnNode call && mayCallBack(call)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a call may run code of the user's: any but the library's, and the platform's on values that run none
+     * (primitives, strings, boxed primitives), such as the boxing of a lambda's result.
+     */
+    private static boolean mayCallBack(MethodInsnNode call) {
+        if (SuspendableIndex.isLibrary(call.owner)) {
+            return false;
+        }
+        if (!SuspendableIndex.isPlatform(call.owner)) {
+            return true;
+        }
+        if (call.getOpcode() != Opcodes.INVOKESTATIC && !isInert(Type.getObjectType(call.owner))) {
+            return true;
+        }
+        for (Type argument : Type.getArgumentTypes(call.desc)) {
+            if (!isInert(argument)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A type whose values run no code of the user's when used. */
+    private static boolean isInert(Type type) {
+        return type.getSort() != Type.OBJECT && type.getSort() != Type.ARRAY
+                || INERT.contains(type.getInternalName());
     }
 }

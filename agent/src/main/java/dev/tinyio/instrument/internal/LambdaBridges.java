@@ -30,8 +30,6 @@ import org.objectweb.asm.tree.VarInsnNode;
  * out of the chain.
  */
 final class LambdaBridges {
-    /** The interfaces whose lambdas are coroutine bodies. */
-    static final List<String> BODY_TYPES = List.of("dev/tinyio/Coro$Body", "dev/tinyio/Coro$VoidBody");
     /** The alternate metafactory's flag for a serializable lambda, which must keep its implementation method. */
     private static final int FLAG_SERIALIZABLE = 1;
 
@@ -45,9 +43,10 @@ final class LambdaBridges {
      *
      * @param node the class; its methods' {@code invokedynamic} instructions are changed in place
      * @param suspends which calls may suspend
+     * @param headers the hierarchy, which tells the interfaces that extend a coroutine body's
      * @return the bridges, to add to the class, and the methods whose instructions changed
      */
-    static Result bridge(ClassNode node, Predicate<MethodInsnNode> suspends) {
+    static Result bridge(ClassNode node, Predicate<MethodInsnNode> suspends, ClassHeaders headers) {
         Map<String, MethodNode> bridges = new LinkedHashMap<>();
         List<MethodNode> changed = new ArrayList<>();
         for (MethodNode method : node.methods) {
@@ -57,7 +56,7 @@ final class LambdaBridges {
                 if (insn instanceof LineNumberNode number) {
                     line = number.line;
                 }
-                if (insn instanceof InvokeDynamicInsnNode indy && needsBridge(node, indy, suspends)) {
+                if (insn instanceof InvokeDynamicInsnNode indy && needsBridge(node, indy, suspends, headers)) {
                     Handle target = (Handle) indy.bsmArgs[1];
                     Type[] captured = Type.getArgumentTypes(indy.desc);
                     String key = target.getTag() + " " + target.getOwner() + "." + target.getName() + target.getDesc()
@@ -90,7 +89,8 @@ final class LambdaBridges {
     record Result(List<MethodNode> bridges, List<MethodNode> changed) {
     }
 
-    private static boolean needsBridge(ClassNode node, InvokeDynamicInsnNode indy, Predicate<MethodInsnNode> suspends) {
+    private static boolean needsBridge(ClassNode node, InvokeDynamicInsnNode indy, Predicate<MethodInsnNode> suspends,
+            ClassHeaders headers) {
         ClassFacts.Lambda lambda = ClassFacts.lambdaOf(indy.name, indy.desc, indy.bsm, indy.bsmArgs);
         if (lambda == null || isSerializable(indy) || isOwn(node, (Handle) indy.bsmArgs[1])) {
             return false;
@@ -100,7 +100,7 @@ final class LambdaBridges {
             // javac makes a lambda method of its own for super::m; any other special handle is left as it is.
             return false;
         }
-        if (BODY_TYPES.contains(lambda.interfaces().get(0))) {
+        if (headers.bodyType(lambda.interfaces().get(0)) != null) {
             return true;
         }
         ClassFacts.Call call = lambda.target();

@@ -62,6 +62,12 @@ final class MethodRewriter {
     private final int frameLocal;
     /** First local variable index for operand stack values being saved. */
     private final int firstTemp;
+    /** Where a dispatched site keeps its call's receiver, for the runtime to check the frame saved below. */
+    private final int receiverLocal;
+    /** First local variable index for a dispatched call's arguments, kept while its receiver is copied. */
+    private final int firstArgumentTemp;
+    /** How many local slots the arguments of the widest dispatched site take. */
+    private final int argumentTempSize;
 
     /** Calls that may suspend but are made while holding a monitor: they throw if they do. */
     private final Set<AbstractInsnNode> locked;
@@ -87,6 +93,15 @@ final class MethodRewriter {
         int parameters = (Type.getArgumentsAndReturnSizes(copyDescriptor()) >> 2) - 1;
         this.frameLocal = Math.max(method.maxLocals, parameters);
         this.firstTemp = frameLocal + 1;
+        this.receiverLocal = firstTemp + stackTempSize();
+        this.firstArgumentTemp = receiverLocal + 1;
+        int arguments = 0;
+        for (SiteLayout site : sites) {
+            if (isDispatched(site.call)) {
+                arguments = Math.max(arguments, (Type.getArgumentsAndReturnSizes(site.call.desc) >> 2) - 1);
+            }
+        }
+        this.argumentTempSize = arguments;
     }
 
     /**
@@ -180,12 +195,15 @@ final class MethodRewriter {
                 line = number.line;
             }
             AbstractInsnNode clone = insn.clone(labels);
+            boolean isSite = next < sites.size() && sites.get(next).call == insn;
+            if (isSite && isDispatched(sites.get(next).call)) {
+                keepReceiver(body, sites.get(next).call);
+            }
             body.add(clone);
             boolean isCall = insn instanceof MethodInsnNode || insn instanceof InvokeDynamicInsnNode;
             if (!isCall) {
                 continue;
             }
-            boolean isSite = next < sites.size() && sites.get(next).call == insn;
             // What the tail does for this call may throw: the call's own handlers must see it.
             LabelNode tailStart = new LabelNode();
             tail.add(tailStart);
@@ -245,7 +263,35 @@ final class MethodRewriter {
         target.localVariables = variables;
         target.visibleLocalVariableAnnotations = null;
         target.invisibleLocalVariableAnnotations = null;
-        target.maxLocals = firstTemp + stackTempSize();
+        target.maxLocals = firstArgumentTemp + argumentTempSize;
+    }
+
+    /**
+     * Before a dispatched call that may suspend: a copy of its receiver, so that the runtime can check that the
+     * frame saved below is the receiver's own (or that of a lambda of the receiver's class), and no frame that was
+     * not instrumented (a decorator, a proxy, a JDK combinator) dropped out of the chain between them. The arguments
+     * above the receiver are set aside meanwhile; after the JIT, this is a few register moves.
+     */
+    private void keepReceiver(InsnList body, MethodInsnNode call) {
+        Type[] arguments = Type.getArgumentTypes(call.desc);
+        int[] temps = new int[arguments.length];
+        int local = firstArgumentTemp;
+        for (int i = 0; i < arguments.length; i++) {
+            temps[i] = local;
+            local += arguments[i].getSize();
+        }
+        for (int i = arguments.length - 1; i >= 0; i--) {
+            body.add(new VarInsnNode(arguments[i].getOpcode(ISTORE), temps[i]));
+        }
+        body.add(new InsnNode(DUP));
+        body.add(new VarInsnNode(ASTORE, receiverLocal));
+        for (int i = 0; i < arguments.length; i++) {
+            body.add(new VarInsnNode(arguments[i].getOpcode(ILOAD), temps[i]));
+        }
+    }
+
+    private static boolean isDispatched(MethodInsnNode call) {
+        return call.getOpcode() == INVOKEVIRTUAL || call.getOpcode() == INVOKEINTERFACE;
     }
 
     /**
@@ -266,13 +312,16 @@ final class MethodRewriter {
     }
 
     /**
-     * A call that may suspend, made while holding a monitor: a yield is replaced by throwing the error, and after
-     * any other such call a suspension under way throws it, as returning would leave the monitor held.
+     * A call that may suspend, made where no suspension can be (while holding a monitor, in a constructor or a static
+     * initialiser): a yield is replaced by throwing the error, and after any other such call a suspension under way
+     * throws it, as returning would leave the monitor held, or the object or class half-built.
      */
     private void emitMonitorGuard(InsnList body, InsnList tail, MethodInsnNode call, int line) {
+        boolean initialiser = method.name.startsWith("<");
         InsnList error = new InsnList();
         error.add(new LdcInsnNode(where(line)));
-        error.add(new MethodInsnNode(INVOKESTATIC, RuntimeNames.SUSPENSION, "monitorHeld",
+        error.add(new MethodInsnNode(INVOKESTATIC, RuntimeNames.SUSPENSION,
+                initialiser ? "initialiserCarriedOn" : "monitorHeld",
                 "(Ljava/lang/String;)Ldev/tinyio/NotInstrumentedError;"));
         error.add(new InsnNode(ATHROW));
         if (SuspendableIndex.isYield(call)) {
@@ -341,13 +390,17 @@ final class MethodRewriter {
                 out.add(new VarInsnNode(Type.getType(FrameSlots.descriptorOf(value)).getOpcode(ISTORE), temps[i]));
             }
         }
+        boolean dispatched = isDispatched(site.call);
+        if (dispatched) {
+            out.add(new VarInsnNode(ALOAD, receiverLocal));
+        }
         if (reentry) {
             out.add(new VarInsnNode(ALOAD, frameLocal));
         }
         out.add(new LdcInsnNode(siteConstant(site)));
         out.add(new MethodInsnNode(INVOKESTATIC, RuntimeNames.SUSPENSION, reentry ? "resave" : "save",
-                "(" + (reentry ? RuntimeNames.FRAME_DESC : "") + RuntimeNames.SITE_DESC + ")"
-                        + RuntimeNames.FRAME_DESC));
+                "(" + (dispatched ? "Ljava/lang/Object;" : "") + (reentry ? RuntimeNames.FRAME_DESC : "")
+                        + RuntimeNames.SITE_DESC + ")" + RuntimeNames.FRAME_DESC));
         for (SiteLayout.Value value : site.locals) {
             FrameSlots.storeInFrame(out, value, value.local());
         }
@@ -429,21 +482,36 @@ final class MethodRewriter {
     // -----------------------------------------------------------------------------------------------------------
 
     /**
-     * The site's description. Below every site but a yield, the runtime checks that the frame saved is the method
-     * the site calls: a frame that was not instrumented would otherwise drop out of the chain unnoticed. Through an
-     * interface, a lambda proxy may stand between them, so there the method a proxy enters for that interface
-     * method is accepted too.
+     * The site's description. Below every site but a yield, the runtime checks that the frame saved is the one the
+     * call entered: a frame that was not instrumented would otherwise drop out of the chain unnoticed. Below a
+     * static or special call, that is the called method; below a dispatched one, a method of the receiver kept for
+     * the check, or a method a lambda proxy of the receiver's class enters for the called interface method.
      */
     private ConstantDynamic siteConstant(SiteLayout site) {
         boolean check = !SuspendableIndex.isYield(site.call);
         int calleeKind = !check ? RuntimeNames.CALLEE_UNCHECKED
                 : site.call.getOpcode() == INVOKEINTERFACE ? RuntimeNames.CALLEE_THROUGH_INTERFACE
-                : RuntimeNames.CALLEE_EXACT;
+                : site.call.getOpcode() == INVOKEVIRTUAL ? RuntimeNames.CALLEE_VIRTUAL
+                : RuntimeNames.CALLEE_DIRECT;
         Handle bootstrap = new Handle(H_INVOKESTATIC, RuntimeNames.SITE, "bootstrap",
                 RuntimeNames.SITE_BOOTSTRAP_DESC, false);
         return new ConstantDynamic("site" + site.index, RuntimeNames.SITE_DESC, bootstrap, method.name, method.desc,
-                file, methodId, refSlots, primSlots, site.index, site.line, check ? site.call.owner : "",
-                check ? site.call.name : "", check ? site.call.desc : "", calleeKind, entered);
+                file, methodId, refSlots, primSlots, site.index, site.line, thisSlot(site),
+                check ? site.call.owner : "", check ? site.call.name : "", check ? site.call.desc : "", calleeKind,
+                entered);
+    }
+
+    /** Where a site saves {@code this}: the reference slot of local 0 in an instance method, or -1. */
+    private int thisSlot(SiteLayout site) {
+        if ((method.access & ACC_STATIC) != 0) {
+            return -1;
+        }
+        for (SiteLayout.Value value : site.locals) {
+            if (value.local() == 0 && value.kind() == SiteLayout.Kind.REF) {
+                return value.slot();
+            }
+        }
+        return -1;
     }
 
     private static void line(InsnList out, SiteLayout site) {

@@ -1,5 +1,7 @@
 package dev.tinyio.instrument.internal;
 
+import java.util.List;
+
 /**
  * Names in the runtime that instrumented code refers to: the binary interface between the instrumenter and
  * {@code dev.tinyio.internal}. Kept as strings so that the instrumenter never loads runtime classes.
@@ -7,6 +9,9 @@ package dev.tinyio.instrument.internal;
 final class RuntimeNames {
     /** The public coroutine class whose {@code yield} calls are redirected. */
     static final String CORO = "dev/tinyio/Coro";
+    /** The interfaces whose lambdas are coroutine bodies, with or without a result. */
+    static final List<String> BODY_TYPES = List.of("dev/tinyio/Coro$Body",
+            "dev/tinyio/Coro$VoidBody");
     /** The annotation for methods that suspend through virtual dispatch. */
     static final String SUSPENDABLE_DESC = "Ldev/tinyio/Suspendable;";
     /** The entry points of instrumented code. */
@@ -29,19 +34,21 @@ final class RuntimeNames {
     static final String DISPATCH_DESC = "(" + FRAME_DESC + ")Ljava/lang/Object;";
     /**
      * Descriptor of the bootstrap method of a site constant: the method's name, descriptor, source file, id and
-     * frame slots (references, primitives); the site's index and line; its callee's owner, name and descriptor,
-     * and how the runtime checks the callee's frame; and the interface methods lambda proxies enter the method
-     * through.
+     * frame slots (references, primitives); the site's index and line, and where it saves {@code this}; its
+     * callee's owner, name and descriptor, and how the runtime checks the callee's frame; and the interface methods
+     * lambda proxies enter the method through.
      */
     static final String SITE_BOOTSTRAP_DESC = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
-            + "Ljava/lang/Class;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;IIIIILjava/lang/String;"
+            + "Ljava/lang/Class;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;IIIIIILjava/lang/String;"
             + "Ljava/lang/String;Ljava/lang/String;ILjava/lang/String;)" + SITE_DESC;
     /** A yield: no frame is saved below it. */
     static final int CALLEE_UNCHECKED = 0;
-    /** The frame below must be the called method's. */
-    static final int CALLEE_EXACT = 1;
-    /** The frame below must be the called method's, or one a lambda proxy enters for it. */
-    static final int CALLEE_THROUGH_INTERFACE = 2;
+    /** A static or special call: the frame below must be the called method's. */
+    static final int CALLEE_DIRECT = 1;
+    /** A virtual call: the frame below must be the called method's, of the receiver kept at the site. */
+    static final int CALLEE_VIRTUAL = 2;
+    /** An interface call: as a virtual one, or a method a lambda proxy of the receiver's class enters for it. */
+    static final int CALLEE_THROUGH_INTERFACE = 3;
 
     private RuntimeNames() {
     }

@@ -259,7 +259,7 @@ final class SuspendableIndex {
             for (ClassFacts.Lambda lambda : method.lambdas()) {
                 Node made = new Node(facts.name, null, lambda);
                 lambdas.computeIfAbsent(facts.name, k -> new ArrayList<>()).add(made);
-                if (LambdaBridges.BODY_TYPES.contains(lambda.interfaces().get(0))) {
+                if (headers.bodyType(lambda.interfaces().get(0)) != null) {
                     makesBodies.add(facts.name);
                 }
                 register(made, lambda.target());

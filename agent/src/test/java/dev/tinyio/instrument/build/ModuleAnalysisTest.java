@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tinyio.Coro;
 import dev.tinyio.NotInstrumentedError;
+import dev.tinyio.instrument.InstrumentationException;
 import dev.tinyio.instrument.Instrumenter;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URISyntaxException;
@@ -160,6 +161,59 @@ class ModuleAnalysisTest {
                 + "calling back into your code). To fix it, mark lib.Runner.runAll @dev.tinyio.Suspendable in that "
                 + "library and build the library with tinyio-maven-plugin, or keep the suspension out of that "
                 + "call."), error.getMessage());
+    }
+
+    @Test
+    void a_caller_instrumented_against_an_older_library_that_did_not_suspend_is_named_with_the_rebuild() throws Exception {
+        compile(library, List.of(), Map.of("lib/Prices.java", """
+                package lib;
+                public final class Prices {
+                    public static int price(int x) { return x * 2; }
+                }"""));
+        compile(classes, List.of(library), Map.of("app/Main.java", """
+                package app;
+                import dev.tinyio.Coro;
+                import dev.tinyio.Loop;
+                public final class Main {
+                    public static String run() {
+                        return String.valueOf(new Loop().run(Coro.of(() -> lib.Prices.price(21) + 0)));
+                    }
+                }"""));
+        instrument(ALL);
+        compile(library, List.of(), Map.of("lib/Prices.java", """
+                package lib;
+                public final class Prices {
+                    public static int price(int x) { dev.tinyio.Coro.yield(); return x * 2; }
+                }"""));
+        try (ClasspathSource source = new ClasspathSource(List.of(library, runtime()))) {
+            new FolderInstrumenter(library, sources.resolve("kept"), source, ALL, warnings::add).run(true);
+        }
+        InvocationTargetException thrown = assertThrows(InvocationTargetException.class,
+                () -> run(classes, "app.Main", library));
+        assertEquals("A coroutine suspended in lib.Prices.price(Prices.java:3) and the suspension passed through "
+                + "the call of lib.Prices.price at app.Main.lambda$run$0(Main.java:6), which cannot suspend: "
+                + "lib.Prices.price may suspend, and was instrumented to, but this call of it was not made a place to "
+                + "suspend: the calling class was instrumented without knowing that lib.Prices.price suspends "
+                + "(against an older version of its class, or, under the agent, before its class was analysed). "
+                + "Build the calling module again against the current one (mvn clean verify); under the agent, keep "
+                + "both classes on the class path, where it analyses them together.", thrown.getCause().getMessage());
+    }
+
+    @Test
+    void a_method_with_too_many_parameters_to_be_instrumented_is_refused_by_name() throws Exception {
+        StringBuilder parameters = new StringBuilder();
+        for (int i = 0; i < 127; i++) {
+            parameters.append(i == 0 ? "" : ", ").append("long p").append(i);
+        }
+        compile(classes, List.of(), Map.of("app/Wide.java", """
+                package app;
+                public final class Wide {
+                    static long wide(int first, %s) { dev.tinyio.Coro.yield(); return first; }
+                }""".formatted(parameters)));
+        InstrumentationException error = assertThrows(InstrumentationException.class, () -> instrument(ALL));
+        assertTrue(error.getMessage().contains("Cannot instrument app.Wide.wide: its parameters take 255 slots, and "
+                + "the copy of it that resumes a suspended frame needs one more, past the JVM's limit of 255. Pass "
+                + "some of them in an object."), error.getMessage());
     }
 
     private FolderInstrumenter.Outcome instrument(ClassFileFilter filter) throws Exception {
