@@ -31,7 +31,7 @@ final class AgentAttachment {
             EarlyClasses::loadedBefore,
             instrumentation -> TinyioAgent.agentmain(null, instrumentation),
             new Messages(AgentJar.path()),
-            (level, message) -> LOG.log(level, message));
+            LOG::log);
 
     private final BooleanSupplier agentRunning;
     private final Supplier<Instrumentation> attach;
