@@ -45,7 +45,7 @@ final class SuspendableIndex {
     private static final List<String> PLATFORM = List.of("java/", "javax/", "jdk/", "sun/", "com/sun/");
     /** Packages of the library itself, which is never instrumented. */
     private static final List<String> OWN_PACKAGES = List.of("dev/tinyio/internal/", "dev/tinyio/instrument/",
-            "dev/tinyio/agent/", "dev/tinyio/shaded/", "dev/tinyio/cli/", "dev/tinyio/junit/");
+            "dev/tinyio/agent/", "dev/tinyio/shaded/", "dev/tinyio/cli/");
 
     /** Why a method may suspend; the first reason found is kept, for the build's summary. */
     enum Reason {
