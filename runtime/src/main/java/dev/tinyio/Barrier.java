@@ -1,13 +1,16 @@
 package dev.tinyio;
 
-import dev.tinyio.internal.Step;
-import dev.tinyio.internal.Stepper;
+import dev.tinyio.internal.loop.CoroFields;
+import dev.tinyio.internal.loop.Signal;
+import dev.tinyio.internal.loop.Wait;
+import dev.tinyio.internal.vocabulary.Step;
+import dev.tinyio.internal.vocabulary.Stepper;
 
 /** Holds coroutines back until a number of them have arrived, then lets them all through. */
 public final class Barrier {
     private final int parties;
     /** Raised when the last party arrives. */
-    private final Event allArrived = new Event();
+    private final Signal allArrived = new Signal();
     /** Arrivals so far; guarded by {@code this}. */
     private int arrived;
 
@@ -31,7 +34,7 @@ public final class Barrier {
      * @return the coroutine
      */
     public Coro<Integer> await() {
-        return new Coro<>(new Arrival());
+        return CoroFields.of(new Arrival());
     }
 
     private synchronized int arrive() {
@@ -48,14 +51,14 @@ public final class Barrier {
         private int index = -1;
 
         @Override
-        public int step(Object value, Throwable thrown, Step out) {
+        public Step.Outcome step(Object value, Throwable thrown, Step out) {
             if (thrown != null) {
                 wait.cancel();
                 return out.threw(thrown);
             }
             if (index < 0) {
                 index = arrive();
-                return out.yielded(Step.WAIT, wait);
+                return out.yielded(Step.Request.WAIT, wait);
             }
             return out.returned(index);
         }

@@ -1,9 +1,9 @@
 package dev.tinyio;
 
-import dev.tinyio.internal.Fiber;
-import dev.tinyio.internal.StackTraces;
-import dev.tinyio.internal.Stepper;
-import java.util.ArrayList;
+import dev.tinyio.internal.vocabulary.CoroState;
+import dev.tinyio.internal.vocabulary.Sneaky;
+import dev.tinyio.internal.vocabulary.Stepper;
+import dev.tinyio.internal.vocabulary.UninstrumentedYield;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -46,45 +46,35 @@ public final class Coro<T> {
         void run() throws Exception;
     }
 
-    /** Not yet seen by any loop. */
-    static final int NEW = 0;
-    /** Known to its owner loop and not finished. */
-    static final int ACTIVE = 1;
-    /** Returned; {@link #result} holds the value. */
-    static final int DONE = 2;
-    /** Threw, or was cancelled; it has no result. */
-    static final int FAILED = 3;
+    /*
+     * The coroutine's record, kept by the loop. The core loop (dev.tinyio.internal.loop.CoroFields) reads and writes
+     * these private fields through typed accessors; they are typed here only as far as this vocabulary can name the
+     * types, since the layers above it own them. Nine fields and the header make 48 bytes.
+     */
 
     /**
      * What runs it: a user's body ({@link Body} or {@link VoidBody}) until a step suspends it, and from then on the
-     * fiber that holds its frames; for the runtime's own coroutines, their {@link Stepper} from the start. Until it
-     * has a stepper, its loop steps the body on a spare fiber. One field, as a coroutine needs one at a time.
+     * fiber that holds its frames; for the runtime's own coroutines, their stepper from the start.
      */
-    Object code;
-    /** The loop that started it, or {@code null} while new. */
-    Loop owner;
-    /** One of {@link #NEW}, {@link #ACTIVE}, {@link #DONE}, {@link #FAILED}. */
-    int state = NEW;
-    /** The result once {@link #DONE}. */
-    Object result;
-    /**
-     * The waiters registered on it while active: {@code null}, the one {@link Waiter} most coroutines have, or an
-     * {@link ArrayList} of them in registration order.
-     */
+    private Object code;
+    /** The core's record of the loop that started it, or {@code null} while new. */
+    private Object owner;
+    /** Where it is in its life. */
+    private CoroState state = CoroState.NEW;
+    /** The result once {@link CoroState#DONE}. */
+    private Object result;
+    /** The loop's waiters registered on it while active: none, one, or a list of them in registration order. */
     private Object waiters;
-    /** The waiter it is itself suspended on, which alone may wake it; {@code null} when not waiting. */
-    Waiter waitingOn;
+    /** The loop's waiter it is itself suspended on, which alone may wake it; {@code null} when not waiting. */
+    private Object waitingOn;
     /** Previous coroutine in its loop's insertion-ordered list of active coroutines. */
-    Coro<?> previousActive;
+    private Coro<?> previousActive;
     /** Next coroutine in its loop's insertion-ordered list of active coroutines. */
-    Coro<?> nextActive;
+    private Coro<?> nextActive;
     /** While it is in its loop's ready queue, which it is at most once: the value to resume it with. */
-    Object resumeWith;
+    private Object resumeWith;
 
-    Coro(Stepper stepper) {
-        this.code = stepper;
-    }
-
+    /** A user's coroutine; a runtime stepper as its body would be mistaken for the runtime's own. */
     private Coro(Object body) {
         if (body instanceof Stepper) {
             throw new IllegalArgumentException("A coroutine's body must not implement the runtime's internal "
@@ -93,14 +83,9 @@ public final class Coro<T> {
         this.code = body;
     }
 
-    /** Its body suspended for the first time: it keeps the fiber that holds the suspended frames. */
-    void keep(Fiber fiber) {
-        code = fiber;
-    }
-
-    /** The stack it is suspended in, innermost first; empty before it starts. */
-    StackTraceElement[] suspendedTrace() {
-        return code instanceof Stepper stepper ? stepper.suspendedTrace() : Stepper.NO_FRAMES;
+    /** One of the runtime's own coroutines, made by the core loop through a method handle. */
+    private Coro(Stepper stepper) {
+        this.code = stepper;
     }
 
     /**
@@ -177,64 +162,11 @@ public final class Coro<T> {
      * @return true once finished
      */
     public boolean isDone() {
-        return state == DONE || state == FAILED;
+        return state.isFinished();
     }
 
     private static RuntimeException notInstrumented(String what) {
-        if (dev.tinyio.internal.Carrier.get().fiber == null) {
-            throw StackTraces.outsideLoop(what);
-        }
-        throw StackTraces.notInstrumentedCaller(what);
-    }
-
-    void addWaiter(Waiter waiter) {
-        if (waiters == null) {
-            waiters = waiter;
-        } else if (waiters instanceof Waiter first) {
-            List<Waiter> both = new ArrayList<>(4);
-            both.add(first);
-            both.add(waiter);
-            waiters = both;
-        } else {
-            waiterList().add(waiter);
-        }
-    }
-
-    /** The waiters registered on it, in registration order, as a list of their own. */
-    List<Waiter> waiters() {
-        if (waiters == null) {
-            return new ArrayList<>(0);
-        }
-        if (waiters instanceof Waiter one) {
-            List<Waiter> single = new ArrayList<>(1);
-            single.add(one);
-            return single;
-        }
-        return new ArrayList<>(waiterList());
-    }
-
-    /** Drops every registration of a waiter. */
-    void removeWaiter(Waiter waiter) {
-        List<Waiter> kept = waiters();
-        kept.removeIf(registered -> registered == waiter);
-        waiters = null;
-        kept.forEach(this::addWaiter);
-    }
-
-    /**
-     * Takes the waiters away, for counting them down when it finishes.
-     *
-     * @return {@code null}, one {@link Waiter}, or a list of them in registration order
-     */
-    Object takeWaiters() {
-        Object taken = waiters;
-        waiters = null;
-        return taken;
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Waiter> waiterList() {
-        return (List<Waiter>) waiters;
+        throw Sneaky.<RuntimeException>raise(UninstrumentedYield.error(what));
     }
 
     @Override

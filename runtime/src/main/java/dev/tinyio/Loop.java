@@ -1,5 +1,10 @@
 package dev.tinyio;
 
+import dev.tinyio.internal.loop.AlreadyStarted;
+import dev.tinyio.internal.loop.CoroFields;
+import dev.tinyio.internal.loop.LoopCore;
+import dev.tinyio.internal.loop.LoopRun;
+import dev.tinyio.internal.vocabulary.CoroState;
 import java.util.Objects;
 
 /**
@@ -11,33 +16,15 @@ import java.util.Objects;
  * may yield them again without the loop keeping them alive. Different loops nest freely, on any thread.
  */
 public final class Loop {
-    /** The loop whose isolate steps this one, or {@code null}: its coroutines are not this loop's to yield. */
-    private final Loop enclosing;
+    /** What the core keeps of this loop across its runs; the coroutines it starts point at it. */
+    private final LoopCore core = new LoopCore(null);
     /** Whether a run is in progress: {@code run} is not reentrant. */
     private boolean running;
     /** The run in progress, for {@link #dump}. */
-    private volatile Scheduler current;
-    /** Where runs are recorded, or {@code null}. */
-    private volatile TraceRecorder recorder;
+    private volatile LoopRun current;
 
     /** A loop with nothing scheduled. */
     public Loop() {
-        this(null);
-    }
-
-    /** The nested loop of an isolate, stepped from a coroutine of {@code enclosing}. */
-    Loop(Loop enclosing) {
-        this.enclosing = enclosing;
-    }
-
-    /** Whether this is the nested loop of an isolate of {@code other}, directly or through other isolates. */
-    boolean isInside(Loop other) {
-        for (Loop outer = enclosing; outer != null; outer = outer.enclosing) {
-            if (outer == other) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -71,9 +58,9 @@ public final class Loop {
     public <T> T run(Coro<T> coro, GroupMode mode) {
         Objects.requireNonNull(coro, "coro");
         Objects.requireNonNull(mode, "mode");
-        if (coro.owner == this && coro.state == Coro.DONE) {
+        if (CoroFields.owner(coro) == core && CoroFields.state(coro) == CoroState.DONE) {
             checkNotRunning();
-            return (T) coro.result;
+            return (T) CoroFields.result(coro);
         }
         return (T) begin(coro, mode).runToEnd();
     }
@@ -108,16 +95,15 @@ public final class Loop {
         return start(coro, GroupMode.AUTO);
     }
 
-    private Scheduler begin(Coro<?> coro, GroupMode mode) {
+    private LoopRun begin(Coro<?> coro, GroupMode mode) {
         checkNotRunning();
-        if (coro.state != Coro.NEW) {
-            throw new IllegalArgumentException(AlreadyStarted.message(this, coro));
+        if (CoroFields.state(coro) != CoroState.NEW) {
+            throw new IllegalArgumentException(AlreadyStarted.message(core, coro));
         }
         running = true;
-        Scheduler scheduler = new Scheduler(this, coro, mode);
-        current = scheduler;
-        scheduler.start();
-        return scheduler;
+        LoopRun run = LoopRun.start(core, coro, mode, this::finished);
+        current = run;
+        return run;
     }
 
     private void checkNotRunning() {
@@ -128,7 +114,7 @@ public final class Loop {
     }
 
     /** A run ended, finished or failed: the loop may run again. */
-    void finished() {
+    private void finished() {
         running = false;
         current = null;
     }
@@ -140,12 +126,8 @@ public final class Loop {
      * @return this loop
      */
     public Loop recordTo(TraceRecorder recorder) {
-        this.recorder = recorder;
+        core.observe(recorder == null ? null : recorder.observer());
         return this;
-    }
-
-    TraceRecorder recorder() {
-        return recorder;
     }
 
     /**
@@ -156,8 +138,8 @@ public final class Loop {
      * @return the text, or a line saying the loop is not running
      */
     public String dump() {
-        Scheduler scheduler = current;
-        return scheduler == null ? "tinyio loop: not running\n" : scheduler.dump();
+        LoopRun run = current;
+        return run == null ? "tinyio loop: not running\n" : run.dump();
     }
 
     /**
@@ -170,10 +152,10 @@ public final class Loop {
      * @param <T> the type of the result
      */
     public static final class Run<T> implements AutoCloseable {
-        private final Scheduler scheduler;
+        private final LoopRun run;
 
-        private Run(Scheduler scheduler) {
-            this.scheduler = scheduler;
+        private Run(LoopRun run) {
+            this.run = run;
         }
 
         /**
@@ -182,8 +164,8 @@ public final class Loop {
          * @return true if a coroutine stepped; false if the run is blocked or finished
          */
         public boolean step() {
-            scheduler.checkThread("step");
-            return scheduler.advance();
+            run.checkThread("step");
+            return run.advance();
         }
 
         /**
@@ -192,7 +174,7 @@ public final class Loop {
          * @return true once there is nothing left to step
          */
         public boolean isFinished() {
-            return scheduler.isFinished();
+            return run.isFinished();
         }
 
         /**
@@ -202,7 +184,7 @@ public final class Loop {
          *     {@link Long#MAX_VALUE} if only an event set elsewhere can wake it
          */
         public long wakeUpDeadline() {
-            return scheduler.wakeUpDeadline();
+            return run.wakeUpDeadline();
         }
 
         /**
@@ -211,8 +193,8 @@ public final class Loop {
          * cancelled and the {@link InterruptedException} is thrown (undeclared), as the mode says.
          */
         public void awaitWakeUp() {
-            scheduler.checkThread("awaitWakeUp");
-            scheduler.awaitWakeUp();
+            run.checkThread("awaitWakeUp");
+            run.awaitWakeUp();
         }
 
         /**
@@ -222,7 +204,7 @@ public final class Loop {
          * @param listener the listener, or {@code null} for none
          */
         public void onWakeUp(Runnable listener) {
-            scheduler.onWakeUp(listener);
+            run.onWakeUp(listener);
         }
 
         /**
@@ -233,7 +215,7 @@ public final class Loop {
          */
         @SuppressWarnings("unchecked")
         public T result() {
-            return (T) scheduler.result();
+            return (T) run.result();
         }
 
         /**
@@ -245,8 +227,8 @@ public final class Loop {
          */
         public void abort(Throwable reason) {
             Objects.requireNonNull(reason, "reason");
-            scheduler.checkThread("abort");
-            throw scheduler.abort(reason);
+            run.checkThread("abort");
+            throw run.abort(reason);
         }
 
         /**

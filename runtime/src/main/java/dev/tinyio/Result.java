@@ -1,5 +1,7 @@
 package dev.tinyio;
 
+import dev.tinyio.internal.vocabulary.Sneaky;
+
 /**
  * The outcome of a coroutine that may fail without crashing its loop ({@code Tinyio.isolate},
  * {@code Tinyio.timeout}).

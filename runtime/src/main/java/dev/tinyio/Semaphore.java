@@ -1,9 +1,12 @@
 package dev.tinyio;
 
-import dev.tinyio.internal.Step;
-import dev.tinyio.internal.Stepper;
+import dev.tinyio.internal.loop.CoroFields;
+import dev.tinyio.internal.loop.Signal;
+import dev.tinyio.internal.loop.Undeliverable;
+import dev.tinyio.internal.loop.Wait;
+import dev.tinyio.internal.vocabulary.Step;
+import dev.tinyio.internal.vocabulary.Stepper;
 import java.util.ArrayDeque;
-import java.util.List;
 
 /**
  * Limits how many coroutines hold one of its permits at once. Permits are handed over first-in first-out: a
@@ -35,7 +38,7 @@ public final class Semaphore {
      * @return the coroutine
      */
     public Coro<Permit> acquire() {
-        return new Coro<>(new Acquirer());
+        return CoroFields.of(new Acquirer());
     }
 
     /** Takes a free permit, or queues the acquirer. */
@@ -76,28 +79,6 @@ public final class Semaphore {
         }
     }
 
-    /**
-     * A coroutine is about to be cancelled or timed out while queued to resume: the value it was to resume with
-     * never reaches it, and a permit of a semaphore in it (alone, or in a gathered list) would otherwise be held
-     * by no one for ever. Such permits are released; anything else, including a user's own {@link Permit}, is
-     * left alone.
-     *
-     * @param coro the coroutine, whose value to resume with is dropped
-     */
-    static void releaseUndelivered(Coro<?> coro) {
-        Object value = coro.resumeWith;
-        coro.resumeWith = null;
-        if (value instanceof SemaphorePermit permit) {
-            permit.releaseUndelivered();
-        } else if (value instanceof List<?> gathered) {
-            for (Object member : gathered) {
-                if (member instanceof SemaphorePermit permit) {
-                    permit.releaseUndelivered();
-                }
-            }
-        }
-    }
-
     @Override
     public synchronized String toString() {
         return "Semaphore[" + available + " available, " + waiting.size() + " waiting]";
@@ -106,12 +87,12 @@ public final class Semaphore {
     /** The body of {@link #acquire()}: takes a permit at once or waits to be handed one. */
     private final class Acquirer implements Stepper {
         /** Set when a released permit is handed to this acquirer. */
-        final Event granted = new Event();
+        final Signal granted = new Signal();
         private final Wait wait = new Wait(granted, Wait.NO_TIMEOUT);
         private boolean queued;
 
         @Override
-        public int step(Object value, Throwable thrown, Step out) {
+        public Step.Outcome step(Object value, Throwable thrown, Step out) {
             if (thrown != null) {
                 if (queued) {
                     wait.cancel();
@@ -121,7 +102,7 @@ public final class Semaphore {
             }
             if (!queued && !takeOrQueue(this)) {
                 queued = true;
-                return out.yielded(Step.WAIT, wait);
+                return out.yielded(Step.Request.WAIT, wait);
             }
             return out.returned(new SemaphorePermit());
         }
@@ -132,8 +113,11 @@ public final class Semaphore {
         }
     }
 
-    /** One permit, released once. */
-    private final class SemaphorePermit implements Permit {
+    /**
+     * One permit, released once. Handed to a coroutine that is cancelled or timed out while queued to resume, it
+     * never arrives: it is then released, so that it is not held by no one for ever.
+     */
+    private final class SemaphorePermit implements Permit, Undeliverable {
         private boolean closed;
 
         @Override
@@ -152,7 +136,8 @@ public final class Semaphore {
          * Releases a permit that never reached its coroutine; once only, even if it was listed twice or the same
          * {@code acquire()} coroutine was yielded elsewhere too and that consumer released it.
          */
-        void releaseUndelivered() {
+        @Override
+        public void undelivered() {
             synchronized (Semaphore.this) {
                 if (closed) {
                     return;

@@ -1,7 +1,9 @@
 package dev.tinyio;
 
-import dev.tinyio.internal.Step;
-import dev.tinyio.internal.Stepper;
+import dev.tinyio.internal.batteries.ThreadStepper;
+import dev.tinyio.internal.loop.CoroFields;
+import dev.tinyio.internal.vocabulary.Step;
+import dev.tinyio.internal.vocabulary.Stepper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -33,7 +35,7 @@ public final class ThreadPool {
      * @return a coroutine returning its result, or throwing its exception
      */
     public <T> Coro<T> runInThread(Callable<T> fn) {
-        return new Coro<>(new PooledCall<>(Objects.requireNonNull(fn, "fn")));
+        return CoroFields.of(new PooledCall<>(Objects.requireNonNull(fn, "fn")));
     }
 
     /**
@@ -51,7 +53,7 @@ public final class ThreadPool {
         for (X x : xs) {
             calls.add(runInThread(() -> fn.apply(x)));
         }
-        return new Coro<>(new Gather<>(calls));
+        return CoroFields.of(new Gather<>(calls));
     }
 
     /**
@@ -70,20 +72,20 @@ public final class ThreadPool {
         }
 
         @Override
-        public int step(Object value, Throwable thrown, Step out) {
+        public Step.Outcome step(Object value, Throwable thrown, Step out) {
             if (permit == null) {
                 if (thrown != null) {
                     return out.threw(thrown);
                 }
                 if (!started) {
                     started = true;
-                    return out.yielded(Step.ONE, slots.acquire());
+                    return out.yielded(Step.Request.ONE, slots.acquire());
                 }
                 permit = (Permit) value;
                 call = new ThreadStepper<>(fn);
             }
-            int outcome = call.step(value, thrown, out);
-            if (outcome != Step.YIELDED) {
+            Step.Outcome outcome = call.step(value, thrown, out);
+            if (outcome != Step.Outcome.YIELDED) {
                 permit.close();
                 permit = null;
             }
@@ -106,13 +108,13 @@ public final class ThreadPool {
         }
 
         @Override
-        public int step(Object value, Throwable thrown, Step out) {
+        public Step.Outcome step(Object value, Throwable thrown, Step out) {
             if (thrown != null) {
                 return out.threw(thrown);
             }
             if (!yielded) {
                 yielded = true;
-                return out.yielded(Step.LIST, calls);
+                return out.yielded(Step.Request.LIST, calls);
             }
             return out.returned(value);
         }

@@ -1,5 +1,13 @@
 package dev.tinyio;
 
+import dev.tinyio.internal.batteries.AsCompletedStepper;
+import dev.tinyio.internal.batteries.CopyStepper;
+import dev.tinyio.internal.batteries.FutureStepper;
+import dev.tinyio.internal.batteries.IsolateStepper;
+import dev.tinyio.internal.batteries.ThreadStepper;
+import dev.tinyio.internal.batteries.TimeoutStepper;
+import dev.tinyio.internal.batteries.WaitStepper;
+import dev.tinyio.internal.loop.CoroFields;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -20,7 +28,7 @@ public final class Tinyio {
      */
     public static Coro<Void> sleep(Duration delay) {
         Objects.requireNonNull(delay, "delay");
-        return new Coro<>(new WaitStepper(null, delay, WaitStepper.SLEEP));
+        return CoroFields.of(new WaitStepper(null, delay, WaitStepper.SLEEP));
     }
 
     /**
@@ -39,7 +47,7 @@ public final class Tinyio {
     public static <T> Coro<Result<T>> timeout(Coro<T> coro, Duration limit) {
         Objects.requireNonNull(coro, "coro");
         Objects.requireNonNull(limit, "limit");
-        return new Coro<>(new TimeoutStepper<>(coro, limit));
+        return CoroFields.of(new TimeoutStepper<>(coro, limit));
     }
 
     /**
@@ -51,7 +59,7 @@ public final class Tinyio {
      * @return a coroutine returning its result, or throwing its exception
      */
     public static <T> Coro<T> runInThread(Callable<T> fn) {
-        return new Coro<>(new ThreadStepper<>(Objects.requireNonNull(fn, "fn")));
+        return CoroFields.of(new ThreadStepper<>(Objects.requireNonNull(fn, "fn")));
     }
 
     /**
@@ -67,7 +75,7 @@ public final class Tinyio {
         for (Coro<? extends T> coro : coros) {
             Objects.requireNonNull(coro, "asCompleted needs a set of coroutines, and one of them is null");
         }
-        return new Coro<>(new AsCompletedStepper<T>(coros));
+        return CoroFields.of(new AsCompletedStepper<T>(coros));
     }
 
     /**
@@ -101,7 +109,7 @@ public final class Tinyio {
     public static <T> Coro<Result<T>> isolate(Coro<T> coro, GroupMode mode) {
         Objects.requireNonNull(coro, "coro");
         Objects.requireNonNull(mode, "mode");
-        return new Coro<>(new IsolateStepper<>(coro, mode));
+        return CoroFields.of(new IsolateStepper<>(coro, mode));
     }
 
     /**
@@ -114,7 +122,7 @@ public final class Tinyio {
      */
     public static <T> Coro<Coro<T>> copy(Coro<T> coro) {
         Objects.requireNonNull(coro, "coro");
-        return new Coro<>(new CopyStepper<>(coro));
+        return CoroFields.of(new CopyStepper<>(coro));
     }
 
     /**
@@ -127,7 +135,7 @@ public final class Tinyio {
      * @return the coroutine
      */
     public static <T> Coro<T> fromFuture(CompletionStage<T> stage) {
-        return new Coro<>(new FutureStepper<>(Objects.requireNonNull(stage, "stage")));
+        return CoroFields.of(new FutureStepper<>(Objects.requireNonNull(stage, "stage")));
     }
 
     /**
@@ -143,14 +151,5 @@ public final class Tinyio {
         LoopFuture<T> future = new LoopFuture<>(Objects.requireNonNull(coro, "coro"));
         future.start();
         return future;
-    }
-
-    /** A duration in nanoseconds for a deadline: never negative, and far-future rather than overflowing. */
-    static long nanosOf(Duration duration) {
-        try {
-            return Math.max(0, duration.toNanos());
-        } catch (ArithmeticException tooLong) {
-            return Long.MAX_VALUE / 4;
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.tinyio;
 
-import dev.tinyio.internal.Step;
+import dev.tinyio.internal.loop.LoopObserver;
+import dev.tinyio.internal.vocabulary.Step;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +21,8 @@ public final class TraceRecorder {
     /** Each recorded coroutine's track; weak, so that recording keeps no finished coroutine alive. */
     private final Map<Coro<?>, Track> tracks = new WeakHashMap<>();
     private int nextTrack = 1;
+    /** How the loops this recorder records tell it of their steps. */
+    private final LoopObserver observer = new Observer();
 
     /** A coroutine's track and what is open on it. */
     private static final class Track {
@@ -61,12 +64,50 @@ public final class TraceRecorder {
         Files.writeString(file, toJson(), StandardCharsets.UTF_8);
     }
 
+    /** How a loop recording to this recorder tells it of its steps. */
+    LoopObserver observer() {
+        return observer;
+    }
+
     // -----------------------------------------------------------------------------------------------------------
-    // Called by the loop
+    // Told by the loop
     // -----------------------------------------------------------------------------------------------------------
 
+    /** The recorder as the loops it records see it. */
+    private final class Observer implements LoopObserver {
+        @Override
+        public void stepping(Coro<?> coro) {
+            TraceRecorder.this.stepping(coro);
+        }
+
+        @Override
+        public void stepped(Coro<?> coro, Step.Outcome outcome, Step out) {
+            TraceRecorder.this.stepped(coro, outcome, out);
+        }
+
+        @Override
+        public void failed(Coro<?> coro, Throwable error) {
+            ended(coro, "failed: " + safeToString(error));
+        }
+
+        @Override
+        public void ended(Coro<?> coro, String how) {
+            TraceRecorder.this.ended(coro, how);
+        }
+
+        @Override
+        public void cancelled(Coro<?> coro) {
+            TraceRecorder.this.cancelled(coro);
+        }
+
+        @Override
+        public void cleanedUp(Coro<?> coro) {
+            TraceRecorder.this.cleanedUp(coro);
+        }
+    }
+
     /** A coroutine is about to step: its wait, if any, ends now. */
-    synchronized void stepping(Coro<?> coro) {
+    private synchronized void stepping(Coro<?> coro) {
         long now = micros();
         Track track = track(coro);
         endWait(track, now);
@@ -74,43 +115,38 @@ public final class TraceRecorder {
     }
 
     /** A coroutine stepped: its running span ends, and if it yielded, a wait begins. */
-    synchronized void stepped(Coro<?> coro, int outcome, Step out) {
+    private synchronized void stepped(Coro<?> coro, Step.Outcome outcome, Step out) {
         long now = micros();
         Track track = track(coro);
         span(track, "run", track.steppingSince, now, "run");
         switch (outcome) {
-            case Step.YIELDED -> {
+            case YIELDED -> {
                 track.waitingSince = now;
                 track.waitingFor = describe(out);
             }
-            case Step.THREW -> end(track, describe(out.error), now);
+            case THREW -> end(track, "failed: " + safeToString(out.error), now);
             default -> end(track, "returned", now);
         }
     }
 
     /** A coroutine was cancelled: its cleanup step begins. */
-    synchronized void cancelled(Coro<?> coro) {
+    private synchronized void cancelled(Coro<?> coro) {
         ended(coro, "cancelled");
         track(coro).steppingSince = micros();
     }
 
     /** A cancelled coroutine's cleanup step ended. */
-    synchronized void cleanedUp(Coro<?> coro) {
+    private synchronized void cleanedUp(Coro<?> coro) {
         Track track = track(coro);
         span(track, "run", track.steppingSince, micros(), "run");
     }
 
     /** A coroutine ended outside its own step (failed, timed out, cancelled): its wait, if any, ends now. */
-    synchronized void ended(Coro<?> coro, String how) {
+    private synchronized void ended(Coro<?> coro, String how) {
         long now = micros();
         Track track = track(coro);
         endWait(track, now);
         end(track, how, now);
-    }
-
-    /** A failure, for {@link #ended}. */
-    static String describe(Throwable error) {
-        return "failed: " + safeToString(error);
     }
 
     private void end(Track track, String how, long now) {
@@ -169,10 +205,10 @@ public final class TraceRecorder {
 
     private static String describe(Step out) {
         return switch (out.requestKind) {
-            case Step.BARE -> "yield";
-            case Step.ONE -> "waits for " + out.request;
-            case Step.LIST -> "gathers " + out.request;
-            case Step.SET -> "starts " + out.request;
+            case BARE -> "yield";
+            case ONE -> "waits for " + out.request;
+            case LIST -> "gathers " + out.request;
+            case SET -> "starts " + out.request;
             default -> "waits for an event or a timeout";
         };
     }

@@ -45,10 +45,10 @@ final class Blame {
      * @return the error naming the frame that called the method
      */
     static NotInstrumentedError entered(Frame innermost) {
-        List<StackFrame> frames = WALKER.walk(s -> s.dropWhile(f -> Culprit.isRuntime(f.getClassName()))
+        List<StackFrame> frames = WALKER.walk(s -> s.dropWhile(f -> Origins.isRuntime(f.getClassName()))
                 .skip(1).toList());
         Culprit culprit = Culprit.onStack(frames);
-        Class<?> entered = WALKER.walk(s -> s.dropWhile(f -> Culprit.isRuntime(f.getClassName())).findFirst())
+        Class<?> entered = WALKER.walk(s -> s.dropWhile(f -> Origins.isRuntime(f.getClassName())).findFirst())
                 .<Class<?>>map(StackFrame::getDeclaringClass).orElse(null);
         return passedThrough(innermost, culprit, entered);
     }
@@ -75,7 +75,7 @@ final class Blame {
      * @return the error naming the callee
      */
     static NotInstrumentedError returned(Frame innermost, String call, String site) {
-        Class<?> caller = WALKER.walk(s -> s.dropWhile(f -> Culprit.isRuntime(f.getClassName())).findFirst())
+        Class<?> caller = WALKER.walk(s -> s.dropWhile(f -> Origins.isRuntime(f.getClassName())).findFirst())
                 .<Class<?>>map(StackFrame::getDeclaringClass).orElse(null);
         ClassLoader loader = caller == null ? null : caller.getClassLoader();
         return passedThrough(innermost, Culprit.atCall(call, site, loader), caller);
@@ -270,7 +270,7 @@ final class Blame {
     }
 
     private static boolean isInstrumented(StackFrame frame) {
-        if (Culprit.isRuntime(frame.getClassName()) || Culprit.isPassThrough(frame.getClassName())) {
+        if (Origins.isRuntime(frame.getClassName()) || Origins.isPassThrough(frame.getClassName())) {
             return true;
         }
         Instrumented marker = frame.getDeclaringClass().getAnnotation(Instrumented.class);

@@ -1,28 +1,23 @@
 package dev.tinyio.internal;
 
+import dev.tinyio.internal.vocabulary.UninstrumentedYield;
+
 /**
- * Per-thread state of the coroutines a loop steps on this thread: the fiber being stepped, and the suspension it
- * is unwinding, if any. A loop fetches the carrier once per run and then only writes its fields, so stepping needs
- * no thread-local lookup. One fiber at a time runs on a thread, and a suspension unwinds completely within one
- * step, so the unwinding state belongs here rather than in every suspended fiber.
+ * Per-thread state of the coroutines a loop steps on this thread: the fiber being stepped, and (as an
+ * {@link Unwinding}) the suspension it is unwinding, if any. A loop fetches the carrier once per run and then only
+ * writes its fields, so stepping needs no thread-local lookup.
  */
-public final class Carrier {
+public final class Carrier extends Unwinding {
     private static final ThreadLocal<Carrier> CURRENT = ThreadLocal.withInitial(Carrier::new);
+
+    static {
+        // A public Coro.yield reached from now on may be inside a coroutine: the frame store can say which frame
+        // was not instrumented.
+        UninstrumentedYield.explainWith(Carrier::explainYield);
+    }
 
     /** The fiber being stepped on this thread, or {@code null} outside any coroutine. */
     public Fiber fiber;
-    /** Set by a yield, cleared once the suspension has unwound to the loop. */
-    boolean suspending;
-    /** Whether this suspension counted itself in {@link Suspension#pending}. */
-    private boolean countedPending;
-    /** The innermost frame saved during the unwinding in progress. */
-    Frame chainHead;
-    /** The outermost frame saved during the unwinding in progress. */
-    Frame chainTail;
-    /** What the coroutine yielded. */
-    private int requestKind;
-    /** The yielded object. */
-    private Object request;
 
     private Carrier() {
     }
@@ -36,55 +31,11 @@ public final class Carrier {
         return CURRENT.get();
     }
 
-    /**
-     * Starts a suspension of the fiber being stepped, with what it yielded: the caller will save its frame and
-     * return, and so will every instrumented caller.
-     */
-    void request(int kind, Object what) {
-        if (suspending) {
-            // The previous yield returned into code that carried on instead of saving its frame.
-            throw Blame.yieldedAgain(fiber.abandon());
+    /** Why a public {@code Coro.yield} was reached: outside any loop, or from a frame that was not instrumented. */
+    private static Throwable explainYield(String what) {
+        if (get().fiber == null) {
+            return UninstrumentedYield.outsideLoop(what);
         }
-        suspending = true;
-        requestKind = kind;
-        request = what;
-    }
-
-    /**
-     * A fresh activation saves a frame. Only a fresh activation may have instrumented callers still to unwind;
-     * re-entered frames return straight to the loop, so plain yields in a resumed frame never touch the shared
-     * counter.
-     */
-    void countPending() {
-        if (!countedPending) {
-            Suspension.countIn();
-            countedPending = true;
-        }
-    }
-
-    /** The suspension has unwound to the loop: tells the loop what was yielded, and forgets it. */
-    int endUnwinding(Step out) {
-        Object what = request;
-        request = null;
-        clearUnwinding();
-        return out.yielded(requestKind, what);
-    }
-
-    /** The suspension in progress, if any, will not complete. */
-    void abandonUnwinding() {
-        if (suspending) {
-            clearUnwinding();
-            request = null;
-        }
-    }
-
-    private void clearUnwinding() {
-        suspending = false;
-        chainHead = null;
-        chainTail = null;
-        if (countedPending) {
-            countedPending = false;
-            Suspension.countOut();
-        }
+        return Blame.yieldCalledFrom(what);
     }
 }

@@ -45,8 +45,6 @@ record Culprit(String where, Kind kind, String method, Class<?> type) {
     /** The system property the agent sets to its options when it starts: the runtime knows the agent by it. */
     static final String AGENT_PROPERTY = "dev.tinyio.agent";
 
-    private static final List<String> PLATFORM = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
-
     /**
      * The culprit among the frames of a live stack: the first that is neither the runtime's nor a lambda proxy's.
      * A JDK frame there stands for the JDK method the user's code called: the outermost of the JDK frames above
@@ -58,10 +56,10 @@ record Culprit(String where, Kind kind, String method, Class<?> type) {
     static Culprit onStack(List<StackFrame> frames) {
         for (int i = 0; i < frames.size(); i++) {
             StackFrame frame = frames.get(i);
-            if (isRuntime(frame.getClassName()) || isPassThrough(frame.getClassName())) {
+            if (Origins.isRuntime(frame.getClassName()) || Origins.isPassThrough(frame.getClassName())) {
                 continue;
             }
-            if (!isPlatform(frame.getClassName())) {
+            if (!Origins.isPlatform(frame.getClassName())) {
                 return of(frame.getDeclaringClass(), frame.getClassName(), frame.getMethodName(),
                         frame.getMethodType(), element(frame));
             }
@@ -76,11 +74,11 @@ record Culprit(String where, Kind kind, String method, Class<?> type) {
         int i = first;
         for (; i < frames.size(); i++) {
             String name = frames.get(i).getClassName();
-            if (!isPlatform(name) && !isPassThrough(name)) {
+            if (!Origins.isPlatform(name) && !Origins.isPassThrough(name)) {
                 break;
             }
-            reflection |= isReflection(name);
-            if (isPlatform(name) && !name.startsWith("java.lang.invoke.")) {
+            reflection |= Origins.isReflection(name);
+            if (Origins.isPlatform(name) && !name.startsWith("java.lang.invoke.")) {
                 api = frames.get(i);
             }
         }
@@ -107,7 +105,7 @@ record Culprit(String where, Kind kind, String method, Class<?> type) {
         String name = call.substring(dot + 1, paren < 0 ? call.length() : paren);
         Class<?> type = load(owner, loader);
         MethodType methodType = paren < 0 ? null : typeOf(call.substring(paren), loader);
-        if (isPlatform(owner) && isAbstract(type, name, methodType)) {
+        if (Origins.isPlatform(owner) && isAbstract(type, name, methodType)) {
             // A JDK interface's abstract method: the code that ran is an implementation outside the JDK.
             return new Culprit("an implementation of " + owner + "." + name + ", called at " + site,
                     Kind.NOT_INSTRUMENTED, owner + "." + name, null);
@@ -178,7 +176,7 @@ record Culprit(String where, Kind kind, String method, Class<?> type) {
     static Culprit inTrace(StackTraceElement[] trace, ClassLoader loader) {
         for (StackTraceElement element : trace) {
             String name = element.getClassName();
-            if (!isRuntime(name) && !isPassThrough(name) && !isPlatform(name)) {
+            if (!Origins.isRuntime(name) && !Origins.isPassThrough(name) && !Origins.isPlatform(name)) {
                 return of(load(name, loader), name, element.getMethodName(), null, name + "."
                         + element.getMethodName() + "(" + element.getFileName() + ":" + element.getLineNumber()
                         + ")");
@@ -204,8 +202,8 @@ record Culprit(String where, Kind kind, String method, Class<?> type) {
             kind = Kind.CONSTRUCTOR;
         } else if (name.equals("<clinit>")) {
             kind = Kind.STATIC_INITIALISER;
-        } else if (isPlatform(className)) {
-            kind = isReflection(className) ? Kind.REFLECTION : Kind.JDK;
+        } else if (Origins.isPlatform(className)) {
+            kind = Origins.isReflection(className) ? Kind.REFLECTION : Kind.JDK;
         } else if (type != null && type.isHidden()) {
             kind = Kind.HIDDEN;
         } else if (type != null && isSynchronized(type, name, methodType)) {
@@ -288,32 +286,5 @@ record Culprit(String where, Kind kind, String method, Class<?> type) {
     private static String element(StackFrame frame) {
         return frame.getClassName() + "." + frame.getMethodName() + "(" + frame.getFileName() + ":"
                 + frame.getLineNumber() + ")";
-    }
-
-    static boolean isPlatform(String className) {
-        for (String prefix : PLATFORM) {
-            if (className.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isReflection(String className) {
-        return className.startsWith("java.lang.reflect.") || className.startsWith("jdk.internal.reflect.")
-                || className.startsWith("java.lang.invoke.MethodHandle");
-    }
-
-    /** Whether a class is the runtime itself: its frames are never the user's. */
-    static boolean isRuntime(String className) {
-        return className.startsWith("dev.tinyio.internal.")
-                || className.startsWith("dev.tinyio.") && className.indexOf('.', "dev.tinyio.".length()) < 0;
-    }
-
-    /** Lambda proxies and method handle internals only pass a call on: they are never the frame to blame. */
-    static boolean isPassThrough(String className) {
-        return className.contains("$$Lambda") || className.startsWith("java.lang.invoke.LambdaForm")
-                || className.startsWith("java.lang.invoke.DirectMethodHandle")
-                || className.startsWith("java.lang.invoke.Invokers");
     }
 }

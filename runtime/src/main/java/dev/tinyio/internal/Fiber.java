@@ -2,19 +2,22 @@ package dev.tinyio.internal;
 
 import dev.tinyio.Coro;
 import dev.tinyio.NotInstrumentedError;
+import dev.tinyio.internal.vocabulary.Step;
+import dev.tinyio.internal.vocabulary.Stepper;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The frame store of one coroutine whose body is instrumented code: the chain of its saved frames. The state of a
- * suspension while it unwinds lives in the thread's {@link Carrier}, since one fiber at a time unwinds on a thread.
+ * suspension while it unwinds lives in the thread's carrier ({@link Unwinding}), since one fiber at a time unwinds
+ * on a thread.
  *
  * <p>A step re-enters only the innermost saved frame; when that frame returns, its value is passed to its parent's
  * call site and the parent is re-entered, and so on. A yield therefore costs the same at any call depth.
  */
-public final class Fiber implements Stepper {
+public final class Fiber extends Resumption implements Stepper {
     /** The thread's carrier, which holds the suspension being unwound. */
-    final Carrier carrier;
+    private final Unwinding carrier;
     /**
      * The body it runs, a {@link Coro.Body} or a {@link Coro.VoidBody}, until its first suspension; from then on the
      * {@link MethodInfo} of the body's own method, which names the coroutine in messages.
@@ -25,10 +28,6 @@ public final class Fiber implements Stepper {
      * finished. A fiber is stepped only before it starts and while suspended, so a step finding none starts it.
      */
     private Frame top;
-    /** The value the suspended call of the frame being re-entered returns: one frame is re-entered at a time. */
-    Object resumeValue;
-    /** The throwable that call throws instead, or {@code null}. */
-    Throwable resumeThrown;
 
     /**
      * A fiber, to be given its body by {@link #startNext}. A loop starts each new coroutine on a fiber it keeps
@@ -36,7 +35,7 @@ public final class Fiber implements Stepper {
      *
      * @param carrier the carrier of the thread that steps it, always the same: a loop runs on one thread
      */
-    public Fiber(Carrier carrier) {
+    public Fiber(Unwinding carrier) {
         this.carrier = carrier;
     }
 
@@ -51,7 +50,7 @@ public final class Fiber implements Stepper {
     }
 
     @Override
-    public int step(Object value, Throwable thrown, Step out) {
+    public Step.Outcome step(Object value, Throwable thrown, Step out) {
         if (top == null) {
             if (thrown != null) {
                 // Cancelled before it ran: none of its code runs.
@@ -62,7 +61,7 @@ public final class Fiber implements Stepper {
         return resume(value, thrown, out);
     }
 
-    private int start(Step out) {
+    private Step.Outcome start(Step out) {
         Object result;
         try {
             result = body instanceof Coro.Body<?> withResult ? withResult.run() : runVoid();
@@ -106,7 +105,7 @@ public final class Fiber implements Stepper {
         return null;
     }
 
-    private int resume(Object value, Throwable thrown, Step out) {
+    private Step.Outcome resume(Object value, Throwable thrown, Step out) {
         Frame frame = top;
         top = null;
         Throwable stitched = null;
@@ -155,14 +154,14 @@ public final class Fiber implements Stepper {
      * A yield was made but no frame was saved: saving failed (a StackOverflowError, say) and the code caught the
      * error and returned. The suspension cannot complete; it must not stay counted, nor this thread suspending.
      */
-    private int brokenSuspension(Step out) {
+    private Step.Outcome brokenSuspension(Step out) {
         carrier.abandonUnwinding();
         return out.threw(new NotInstrumentedError("A suspension of " + this + " was lost: saving its frame failed, "
                 + "and the error was caught, so the code carried on and returned instead of suspending"));
     }
 
     /** The suspension has unwound to here: its frames are kept, and the loop is told what was yielded. */
-    private int suspended(Step out) {
+    private Step.Outcome suspended(Step out) {
         top = carrier.chainHead;
         return carrier.endUnwinding(out);
     }
@@ -194,40 +193,14 @@ public final class Fiber implements Stepper {
     Frame save(SiteInfo site, Object receiver) {
         Frame frame = new Frame(this, site);
         carrier.countPending();
-        link(frame, receiver);
+        carrier.link(frame, receiver);
         return frame;
     }
 
     /** The frame being re-entered suspends again: it reuses its own frame object. */
     Frame resave(Frame frame, SiteInfo site, Object receiver) {
         frame.site = site;
-        link(frame, receiver);
+        carrier.link(frame, receiver);
         return frame;
-    }
-
-    /**
-     * Gives up the suspension being unwound, because it cannot complete: the error about it is thrown next, and
-     * if user code catches that error, the coroutine simply carries on, unsuspended.
-     *
-     * @return the innermost frame the suspension had saved, for the error message
-     */
-    Frame abandon() {
-        Frame innermost = carrier.chainHead;
-        carrier.abandonUnwinding();
-        return innermost;
-    }
-
-    private void link(Frame frame, Object receiver) {
-        Frame child = carrier.chainTail;
-        if (child == null) {
-            carrier.chainHead = frame;
-        } else {
-            SiteInfo call = frame.site;
-            if (!call.accepts(child, receiver)) {
-                throw Blame.notTheCallee(call, receiver, abandon());
-            }
-            child.parent = frame;
-        }
-        carrier.chainTail = frame;
     }
 }

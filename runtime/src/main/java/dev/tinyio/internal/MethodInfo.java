@@ -4,9 +4,6 @@ import java.util.List;
 
 /** What the runtime knows of one instrumented method: how to re-enter it and how to name it in a stack trace. */
 public final class MethodInfo {
-    /** The interfaces whose lambdas are coroutine bodies, as the instrumenter names them. */
-    private static final List<String> BODY_TYPES = List.of("dev/tinyio/Coro$Body.", "dev/tinyio/Coro$VoidBody.");
-
     /** The class declaring the method. */
     final Class<?> owner;
     /** The method's name. */
@@ -49,8 +46,8 @@ public final class MethodInfo {
         boolean body = false;
         for (int i = 0; i < names.length; i++) {
             names[i] = interfaceMethods[i].substring(interfaceMethods[i].lastIndexOf('.') + 1);
-            for (String type : BODY_TYPES) {
-                body |= interfaceMethods[i].startsWith(type);
+            for (String type : Contract.BODY_TYPES) {
+                body |= interfaceMethods[i].startsWith(type + ".");
             }
         }
         this.enteredFor = List.of(names);

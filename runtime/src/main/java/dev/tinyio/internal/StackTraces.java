@@ -1,12 +1,14 @@
 package dev.tinyio.internal;
 
-import dev.tinyio.NotInstrumentedError;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /** Stack traces that read like one call stack across suspensions. */
 public final class StackTraces {
+    /** The frame store's package: its frames, a fiber's, stand between a coroutine's own and the loop's. */
+    private static final String FRAME_STORE = StackTraces.class.getPackageName();
+
     private StackTraces() {
     }
 
@@ -28,7 +30,7 @@ public final class StackTraces {
      * Puts frames into a trace where the coroutine's own stack ends and the loop's begins: in place of the
      * dispatch method through which the loop re-entered the frame, or else before the fiber that started it.
      * Only the loop that is stitching counts: the frames the trace shares with the current stack lie below it, and
-     * the fiber frames of loops nested inside its coroutines lie above the first fiber frame over those.
+     * the fiber frames of loops nested inside its coroutines lie above the first fiber frames over those.
      *
      * @param error the throwable whose trace to continue
      * @param callers the frames to insert, innermost first
@@ -42,7 +44,7 @@ public final class StackTraces {
             boolean onlyThroughDispatch) {
         StackTraceElement[] trace = error.getStackTrace();
         if (onlyThroughDispatch && Arrays.stream(trace)
-                .noneMatch(e -> SiteInfo.DISPATCH_NAME.equals(e.getMethodName()))) {
+                .noneMatch(e -> Contract.DISPATCH_NAME.equals(e.getMethodName()))) {
             // Made elsewhere (before a suspension, in another coroutine or thread): its trace is where it was made.
             return;
         }
@@ -54,16 +56,16 @@ public final class StackTraces {
         int at = -1;
         int replaced = 0;
         int i = end - 1;
-        while (i >= 0 && !isFiber(trace[i])) {
+        while (i >= 0 && !isFrameStore(trace[i])) {
             i--;
         }
-        while (i >= 0 && isFiber(trace[i])) {
+        while (i >= 0 && isFrameStore(trace[i])) {
             at = i--;
         }
         while (at >= 0 && i >= 0 && trace[i].getClassName().contains("$$Lambda")) {
             i--;
         }
-        if (at >= 0 && i >= 0 && SiteInfo.DISPATCH_NAME.equals(trace[i].getMethodName())) {
+        if (at >= 0 && i >= 0 && Contract.DISPATCH_NAME.equals(trace[i].getMethodName())) {
             at = i;
             replaced = 1;
         }
@@ -82,29 +84,12 @@ public final class StackTraces {
         error.setStackTrace(stitched.toArray(new StackTraceElement[0]));
     }
 
-    private static boolean isFiber(StackTraceElement element) {
-        return element.getClassName().equals(Fiber.class.getName());
-    }
-
     /**
-     * The public {@code Coro.yield} was reached from code that was not instrumented.
-     *
-     * @param what the yield that was called
-     * @return the error naming the caller and the fix
+     * Whether a frame is the frame store's: below a coroutine's outermost frame lie the frames of the fiber that
+     * steps it (the frame store's own package, not the packages inside it), then the loop's.
      */
-    public static NotInstrumentedError notInstrumentedCaller(String what) {
-        return Blame.yieldCalledFrom(what);
-    }
-
-    /**
-     * A suspension point was reached outside any running loop.
-     *
-     * @param what the yield that was called
-     * @return the error
-     */
-    public static IllegalStateException outsideLoop(String what) {
-        return new IllegalStateException(what + " was called outside a running Loop. Suspension points are legal "
-                + "only while a coroutine of a running Loop is executing: start the coroutine with "
-                + "new Loop().run(coro), or yield it from another coroutine.");
+    private static boolean isFrameStore(StackTraceElement element) {
+        String name = element.getClassName();
+        return name.startsWith(FRAME_STORE) && name.lastIndexOf('.') == FRAME_STORE.length();
     }
 }

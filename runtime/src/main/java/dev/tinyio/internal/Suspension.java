@@ -2,8 +2,8 @@ package dev.tinyio.internal;
 
 import dev.tinyio.Coro;
 import dev.tinyio.NotInstrumentedError;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import dev.tinyio.internal.vocabulary.Step;
+import dev.tinyio.internal.vocabulary.UninstrumentedYield;
 import java.util.List;
 import java.util.Set;
 
@@ -13,15 +13,6 @@ import java.util.Set;
  * not instrumented, and can say so.
  */
 public final class Suspension {
-    /**
-     * How many threads are unwinding a fresh suspension right now. Instrumented code reads it after every call
-     * that may suspend; only when it is non-zero does it look up its own fiber, so code that never suspends pays
-     * one field read per such call.
-     */
-    public static volatile int pending;
-
-    private static final VarHandle PENDING;
-
     /** Classes already initialised on behalf of a moved allocation, so that the check costs one lookup. */
     private static final ClassValue<Boolean> INITIALISED = new ClassValue<>() {
         @Override
@@ -35,20 +26,12 @@ public final class Suspension {
         }
     };
 
-    static {
-        try {
-            PENDING = MethodHandles.lookup().findStaticVarHandle(Suspension.class, "pending", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     private Suspension() {
     }
 
     /** Instrumented form of {@link Coro#yield()}. */
     public static void yield() {
-        current("Coro.yield()").request(Step.BARE, null);
+        current("Coro.yield()").request(Step.Request.BARE, null);
     }
 
     /**
@@ -58,7 +41,7 @@ public final class Suspension {
      * @return a dummy; the real value arrives when the frame is re-entered
      */
     public static Object yield(Coro<?> coro) {
-        current("Coro.yield(Coro)").request(Step.ONE, coro);
+        current("Coro.yield(Coro)").request(Step.Request.ONE, coro);
         return null;
     }
 
@@ -69,7 +52,7 @@ public final class Suspension {
      * @return a dummy; the real value arrives when the frame is re-entered
      */
     public static List<Object> yield(List<?> coros) {
-        current("Coro.yield(List)").request(Step.LIST, coros);
+        current("Coro.yield(List)").request(Step.Request.LIST, coros);
         return null;
     }
 
@@ -79,7 +62,7 @@ public final class Suspension {
      * @param coros the coroutines to start in the background
      */
     public static void yield(Set<?> coros) {
-        current("Coro.yield(Set)").request(Step.SET, coros);
+        current("Coro.yield(Set)").request(Step.Request.SET, coros);
     }
 
     /**
@@ -122,7 +105,7 @@ public final class Suspension {
      * @return the frame to fill
      */
     public static Frame resave(Frame frame, SiteInfo site) {
-        return frame.fiber.resave(frame, site, null);
+        return ((Fiber) frame.fiber).resave(frame, site, null);
     }
 
     /**
@@ -134,7 +117,7 @@ public final class Suspension {
      * @return the frame to fill
      */
     public static Frame resave(Object receiver, Frame frame, SiteInfo site) {
-        return frame.fiber.resave(frame, site, receiver);
+        return ((Fiber) frame.fiber).resave(frame, site, receiver);
     }
 
     /**
@@ -158,7 +141,7 @@ public final class Suspension {
      * @return the error naming the callee
      */
     public static NotInstrumentedError leaked(String callee, String site) {
-        return Blame.returned(Carrier.get().fiber.abandon(), callee, site);
+        return Blame.returned(Carrier.get().abandon(), callee, site);
     }
 
     /**
@@ -169,7 +152,7 @@ public final class Suspension {
      * @return the error naming the frame that called it
      */
     public static NotInstrumentedError entered() {
-        return Blame.entered(Carrier.get().fiber.abandon());
+        return Blame.entered(Carrier.get().abandon());
     }
 
     /**
@@ -180,9 +163,9 @@ public final class Suspension {
      * @return the error to throw
      */
     public static NotInstrumentedError monitorHeld(String site) {
-        Fiber fiber = Carrier.get().fiber;
-        if (fiber != null) {
-            fiber.abandon();
+        Carrier carrier = Carrier.get();
+        if (carrier.fiber != null) {
+            carrier.abandon();
         }
         return new NotInstrumentedError("A coroutine cannot suspend while holding a monitor: the suspension at "
                 + site + " is inside a synchronized block. While a coroutine is suspended its thread runs other "
@@ -198,7 +181,7 @@ public final class Suspension {
      * @return the error to throw
      */
     public static NotInstrumentedError initialiserCarriedOn(String site) {
-        return Blame.initialiser(Carrier.get().fiber.abandon(), site);
+        return Blame.initialiser(Carrier.get().abandon(), site);
     }
 
     /**
@@ -211,19 +194,11 @@ public final class Suspension {
         INITIALISED.get(type);
     }
 
-    static void countIn() {
-        PENDING.getAndAdd(1);
-    }
-
-    static void countOut() {
-        PENDING.getAndAdd(-1);
-    }
-
     /** This thread's carrier, while it steps a coroutine. */
     private static Carrier current(String what) {
         Carrier carrier = Carrier.get();
         if (carrier.fiber == null) {
-            throw StackTraces.outsideLoop(what);
+            throw UninstrumentedYield.outsideLoop(what);
         }
         return carrier;
     }

@@ -183,14 +183,15 @@ class LoopContractTest {
     /** The runtime tells its own steppers from users' bodies by type: a body may not pose as one. */
     @Test
     void a_body_implementing_the_internal_stepper_is_refused() {
-        final class Impostor implements Coro.Body<Integer>, dev.tinyio.internal.Stepper {
+        final class Impostor implements Coro.Body<Integer>, dev.tinyio.internal.vocabulary.Stepper {
             @Override
             public Integer run() {
                 return 1;
             }
 
             @Override
-            public int step(Object value, Throwable thrown, dev.tinyio.internal.Step out) {
+            public dev.tinyio.internal.vocabulary.Step.Outcome step(Object value, Throwable thrown,
+                    dev.tinyio.internal.vocabulary.Step out) {
                 return out.returned(2);
             }
 
@@ -200,7 +201,7 @@ class LoopContractTest {
             }
         }
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> Coro.of(new Impostor()));
-        assertEquals("A coroutine's body must not implement the runtime's internal dev.tinyio.internal.Stepper: "
+        assertEquals("A coroutine's body must not implement the runtime's internal dev.tinyio.internal.vocabulary.Stepper: "
                 + Impostor.class.getName(), refused.getMessage());
     }
 }

@@ -10,7 +10,7 @@ import dev.tinyio.Loop;
 import dev.tinyio.NotInstrumentedError;
 import dev.tinyio.Tinyio;
 import dev.tinyio.internal.Carrier;
-import dev.tinyio.internal.Suspension;
+import dev.tinyio.internal.Unwinding;
 import dev.tinyio.tests.library.LibraryRelay;
 import java.lang.reflect.Field;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Nothing left counted in {@code Suspension.pending}, nor half a suspension in this thread's carrier, after any
+ * Nothing left counted in {@code Unwinding.pending}, nor half a suspension in this thread's carrier, after any
  * ending of a run: either would send every instrumented call down the slow path, or fail the next yield.
  */
 class SuspensionStateTest {
@@ -31,20 +31,29 @@ class SuspensionStateTest {
         Carrier carrier = Carrier.get();
         StringBuilder state = new StringBuilder();
         for (String name : List.of("fiber", "suspending", "countedPending", "chainHead", "chainTail", "request")) {
-            Field f = Carrier.class.getDeclaredField(name);
-            f.setAccessible(true);
+            Field f = field(name);
             state.append(name).append('=').append(f.get(carrier)).append(' ');
         }
         String expected = "fiber=null suspending=false countedPending=false chainHead=null chainTail=null request=null ";
-        int pending = Suspension.pending;
+        int pending = Unwinding.pending;
         // Heal, so that one failing scenario does not spoil the others.
-        Suspension.pending = 0;
+        Unwinding.pending = 0;
         for (String name : List.of("suspending", "countedPending")) {
-            Field f = Carrier.class.getDeclaredField(name);
-            f.setAccessible(true);
-            f.set(carrier, false);
+            field(name).set(carrier, false);
         }
         assertEquals(expected + "pending=0", state + "pending=" + pending, scenario);
+    }
+
+    /** A field of the carrier: its own, or of the unwinding state it extends. */
+    private static Field field(String name) throws NoSuchFieldException {
+        Field f;
+        try {
+            f = Carrier.class.getDeclaredField(name);
+        } catch (NoSuchFieldException unwinding) {
+            f = Unwinding.class.getDeclaredField(name);
+        }
+        f.setAccessible(true);
+        return f;
     }
 
     static int yieldingHelper() {
@@ -185,7 +194,7 @@ class SuspensionStateTest {
                 Coro.yield();
                 return 2;
             })), () -> "slack " + s);
-            assertEquals(0, Suspension.pending, "slack " + slack);
+            assertEquals(0, Unwinding.pending, "slack " + slack);
         }
     }
 }

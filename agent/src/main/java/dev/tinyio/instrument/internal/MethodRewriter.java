@@ -148,7 +148,7 @@ final class MethodRewriter {
         InsnList check = new InsnList();
         LabelNode start = new LabelNode();
         LabelNode slow = new LabelNode();
-        check.add(new FieldInsnNode(GETSTATIC, RuntimeNames.SUSPENSION, "pending", "I"));
+        check.add(new FieldInsnNode(GETSTATIC, RuntimeNames.UNWINDING, "pending", "I"));
         check.add(new JumpInsnNode(IFNE, slow));
         check.add(start);
         code.insert(check);
@@ -343,7 +343,7 @@ final class MethodRewriter {
      */
     private static void checkSuspending(InsnList body, InsnList tail, LabelNode carryOn) {
         LabelNode slow = new LabelNode();
-        body.add(new FieldInsnNode(GETSTATIC, RuntimeNames.SUSPENSION, "pending", "I"));
+        body.add(new FieldInsnNode(GETSTATIC, RuntimeNames.UNWINDING, "pending", "I"));
         body.add(new JumpInsnNode(IFNE, slow));
         body.add(carryOn);
         tail.add(slow);

@@ -16,6 +16,8 @@ final class RuntimeNames {
     static final String SUSPENDABLE_DESC = "Ldev/tinyio/Suspendable;";
     /** The entry points of instrumented code. */
     static final String SUSPENSION = "dev/tinyio/internal/Suspension";
+    /** The class of the counter instrumented code reads after every call that may suspend. */
+    static final String UNWINDING = "dev/tinyio/internal/Unwinding";
     /** A saved frame. */
     static final String FRAME = "dev/tinyio/internal/Frame";
     /** Descriptor of a saved frame. */

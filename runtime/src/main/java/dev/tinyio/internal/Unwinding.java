@@ -1,0 +1,155 @@
+package dev.tinyio.internal;
+
+import dev.tinyio.internal.vocabulary.Step;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * The suspension a thread is unwinding, if any: what the coroutine yielded, and the chain of frames saved so far,
+ * from the innermost (saved first) out. One fiber at a time runs on a thread, and a suspension unwinds completely
+ * within one step, so this state belongs to the thread's {@link Carrier} rather than to every fiber. Fibers see
+ * their carrier as this, the part of it that knows no fiber.
+ */
+public class Unwinding {
+    /**
+     * How many threads are unwinding a fresh suspension right now. Instrumented code reads it after every call
+     * that may suspend; only when it is non-zero does it look up its own thread's carrier, so code that never
+     * suspends pays one field read per such call.
+     */
+    public static volatile int pending;
+
+    private static final VarHandle PENDING;
+
+    static {
+        try {
+            PENDING = MethodHandles.lookup().findStaticVarHandle(Unwinding.class, "pending", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Set by a yield, cleared once the suspension has unwound to the loop. */
+    boolean suspending;
+    /** Whether this suspension counted itself in {@link #pending}. */
+    private boolean countedPending;
+    /** The innermost frame saved during the unwinding in progress. */
+    Frame chainHead;
+    /** The outermost frame saved during the unwinding in progress. */
+    Frame chainTail;
+    /** What the coroutine yielded. */
+    private Step.Request requestKind;
+    /** The yielded object. */
+    private Object request;
+
+    /** Only a thread's carrier unwinds. */
+    Unwinding() {
+    }
+
+    /**
+     * Starts a suspension with what the coroutine yielded: the caller will save its frame and return, and so will
+     * every instrumented caller.
+     */
+    void request(Step.Request kind, Object what) {
+        if (suspending) {
+            // The previous yield returned into code that carried on instead of saving its frame.
+            throw Blame.yieldedAgain(abandon());
+        }
+        suspending = true;
+        requestKind = kind;
+        request = what;
+    }
+
+    /**
+     * A fresh activation saves a frame. Only a fresh activation may have instrumented callers still to unwind;
+     * re-entered frames return straight to the loop, so plain yields in a resumed frame never touch the shared
+     * counter.
+     */
+    void countPending() {
+        if (!countedPending) {
+            PENDING.getAndAdd(1);
+            countedPending = true;
+        }
+    }
+
+    /**
+     * Links a frame just saved above the frames saved before it in this suspension, once it is sure that it is
+     * their caller.
+     *
+     * @param receiver the receiver of the dispatched call that suspended, or {@code null} for any other call
+     */
+    void link(Frame frame, Object receiver) {
+        Frame child = chainTail;
+        if (child == null) {
+            chainHead = frame;
+        } else {
+            SiteInfo call = frame.site;
+            if (!entered(call, child, receiver)) {
+                throw Blame.notTheCallee(call, receiver, abandon());
+            }
+            child.parent = frame;
+        }
+        chainTail = frame;
+    }
+
+    /**
+     * Whether the frame saved below a site can be the one its call entered, with no frame between them that was
+     * not instrumented (a decorator, a proxy, a JDK combinator, which would have carried on with a dummy result).
+     * Below a static or special call it is the called method's; below a dispatched one, the called method's (an
+     * override or bridge has its name and descriptor) with the receiver as {@code this}, or, through an interface,
+     * a method that the receiver, a lambda proxy, enters itself.
+     */
+    private static boolean entered(SiteInfo call, Frame saved, Object receiver) {
+        if (call.calleeCheck == SiteInfo.CalleeCheck.NONE) {
+            return true;
+        }
+        MethodInfo callee = saved.site.method;
+        boolean named = call.calleeName.equals(callee.name) && call.calleeDescriptor.equals(callee.descriptor);
+        if (call.calleeCheck == SiteInfo.CalleeCheck.DIRECT) {
+            return named;
+        }
+        int self = saved.site.thisSlot;
+        if (named && self >= 0 && saved.refs[self] == receiver) {
+            return true;
+        }
+        return call.calleeCheck == SiteInfo.CalleeCheck.THROUGH_INTERFACE
+                && Proxies.enters(receiver, callee, call.calleeName);
+    }
+
+    /**
+     * Gives up the suspension being unwound, because it cannot complete: the error about it is thrown next, and
+     * if user code catches that error, the coroutine simply carries on, unsuspended.
+     *
+     * @return the innermost frame the suspension had saved, for the error message
+     */
+    Frame abandon() {
+        Frame innermost = chainHead;
+        abandonUnwinding();
+        return innermost;
+    }
+
+    /** The suspension has unwound to the loop: tells the loop what was yielded, and forgets it. */
+    Step.Outcome endUnwinding(Step out) {
+        Object what = request;
+        request = null;
+        clearUnwinding();
+        return out.yielded(requestKind, what);
+    }
+
+    /** The suspension in progress, if any, will not complete. */
+    void abandonUnwinding() {
+        if (suspending) {
+            clearUnwinding();
+            request = null;
+        }
+    }
+
+    private void clearUnwinding() {
+        suspending = false;
+        chainHead = null;
+        chainTail = null;
+        if (countedPending) {
+            countedPending = false;
+            PENDING.getAndAdd(-1);
+        }
+    }
+}

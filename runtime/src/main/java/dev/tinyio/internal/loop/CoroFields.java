@@ -1,0 +1,253 @@
+package dev.tinyio.internal.loop;
+
+import dev.tinyio.Coro;
+import dev.tinyio.internal.vocabulary.CoroState;
+import dev.tinyio.internal.vocabulary.Stepper;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The typed accessors of a coroutine's record. {@link Coro} is a handle of the public vocabulary and keeps its
+ * record in private fields typed only as far as the vocabulary can name the types; the loop owns what they hold and
+ * reads and writes them here, through variable handles the JIT compiles to plain field accesses. The record must
+ * not grow: nine fields and the header are 48 bytes, and most coroutines of a program are alive at once.
+ */
+public final class CoroFields {
+    private static final VarHandle CODE;
+    private static final VarHandle OWNER;
+    private static final VarHandle STATE;
+    private static final VarHandle RESULT;
+    private static final VarHandle WAITERS;
+    private static final VarHandle WAITING_ON;
+    private static final VarHandle PREVIOUS_ACTIVE;
+    private static final VarHandle NEXT_ACTIVE;
+    private static final VarHandle RESUME_WITH;
+    /** {@code Coro}'s constructor for the runtime's own coroutines. */
+    private static final MethodHandle OF_STEPPER;
+
+    static {
+        try {
+            MethodHandles.Lookup coro = MethodHandles.privateLookupIn(Coro.class, MethodHandles.lookup());
+            CODE = coro.findVarHandle(Coro.class, "code", Object.class);
+            OWNER = coro.findVarHandle(Coro.class, "owner", Object.class);
+            STATE = coro.findVarHandle(Coro.class, "state", CoroState.class);
+            RESULT = coro.findVarHandle(Coro.class, "result", Object.class);
+            WAITERS = coro.findVarHandle(Coro.class, "waiters", Object.class);
+            WAITING_ON = coro.findVarHandle(Coro.class, "waitingOn", Object.class);
+            PREVIOUS_ACTIVE = coro.findVarHandle(Coro.class, "previousActive", Coro.class);
+            NEXT_ACTIVE = coro.findVarHandle(Coro.class, "nextActive", Coro.class);
+            RESUME_WITH = coro.findVarHandle(Coro.class, "resumeWith", Object.class);
+            OF_STEPPER = coro.findConstructor(Coro.class, MethodType.methodType(void.class, Stepper.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private CoroFields() {
+    }
+
+    /**
+     * One of the runtime's own coroutines, run by a stepper written by hand.
+     *
+     * @param stepper what runs it
+     * @param <T> the type of its result
+     * @return a new coroutine
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> Coro<T> of(Stepper stepper) {
+        try {
+            return (Coro<T>) (Coro<?>) OF_STEPPER.invokeExact(stepper);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable unexpected) {
+            throw new IllegalStateException(unexpected);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // What runs it: a user's body until its first suspension, then its fiber; or a runtime stepper throughout
+    // ---------------------------------------------------------------------------------------------------------
+
+    /**
+     * What steps the coroutine, once it has a stepper: its fiber, or a runtime stepper.
+     *
+     * @return the stepper, or {@code null} while a user's body has yet to suspend
+     */
+    static Stepper stepper(Coro<?> coro) {
+        return (Object) CODE.get(coro) instanceof Stepper stepper ? stepper : null;
+    }
+
+    /** The user's body, a {@code Coro.Body} or {@code Coro.VoidBody}, of a coroutine without a stepper. */
+    static Object body(Coro<?> coro) {
+        return (Object) CODE.get(coro);
+    }
+
+    /** Its body suspended for the first time: it keeps the fiber that holds the suspended frames. */
+    static void keep(Coro<?> coro, Stepper fiber) {
+        CODE.set(coro, (Object) fiber);
+    }
+
+    /**
+     * The stack it is suspended in, innermost first; empty before it starts, and for the runtime's own coroutines.
+     *
+     * @param coro the coroutine
+     * @return the stack trace elements
+     */
+    public static StackTraceElement[] suspendedTrace(Coro<?> coro) {
+        Stepper stepper = stepper(coro);
+        return stepper == null ? Stepper.NO_FRAMES : stepper.suspendedTrace();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Its loop, its stage of life, its result
+    // ---------------------------------------------------------------------------------------------------------
+
+    /**
+     * The loop that started it.
+     *
+     * @param coro the coroutine
+     * @return its loop, or {@code null} while new
+     */
+    public static LoopCore owner(Coro<?> coro) {
+        return (LoopCore) (Object) OWNER.get(coro);
+    }
+
+    static void own(Coro<?> coro, LoopCore loop) {
+        OWNER.set(coro, (Object) loop);
+    }
+
+    /**
+     * Where it is in its life.
+     *
+     * @param coro the coroutine
+     * @return its state
+     */
+    public static CoroState state(Coro<?> coro) {
+        return (CoroState) STATE.get(coro);
+    }
+
+    static void state(Coro<?> coro, CoroState state) {
+        STATE.set(coro, state);
+    }
+
+    /**
+     * Its result.
+     *
+     * @param coro the coroutine
+     * @return its result once {@link CoroState#DONE}, else {@code null}
+     */
+    public static Object result(Coro<?> coro) {
+        return (Object) RESULT.get(coro);
+    }
+
+    static void result(Coro<?> coro, Object result) {
+        RESULT.set(coro, result);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Its place in the run: the ready queue, the list of active coroutines
+    // ---------------------------------------------------------------------------------------------------------
+
+    /** The value to resume it with, while it is in the ready queue. */
+    static Object resumeWith(Coro<?> coro) {
+        return (Object) RESUME_WITH.get(coro);
+    }
+
+    static void resumeWith(Coro<?> coro, Object value) {
+        RESUME_WITH.set(coro, value);
+    }
+
+    static Coro<?> previousActive(Coro<?> coro) {
+        return (Coro<?>) PREVIOUS_ACTIVE.get(coro);
+    }
+
+    static void previousActive(Coro<?> coro, Coro<?> previous) {
+        PREVIOUS_ACTIVE.set(coro, previous);
+    }
+
+    static Coro<?> nextActive(Coro<?> coro) {
+        return (Coro<?>) NEXT_ACTIVE.get(coro);
+    }
+
+    static void nextActive(Coro<?> coro, Coro<?> next) {
+        NEXT_ACTIVE.set(coro, next);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Waiting: the waiter it is suspended on, and the waiters registered on it
+    // ---------------------------------------------------------------------------------------------------------
+
+    /** The waiter it is suspended on, which alone may wake it; {@code null} when not waiting. */
+    static Waiter waitingOn(Coro<?> coro) {
+        return (Waiter) (Object) WAITING_ON.get(coro);
+    }
+
+    static void waitingOn(Coro<?> coro, Waiter waiter) {
+        WAITING_ON.set(coro, (Object) waiter);
+    }
+
+    /**
+     * Registers a waiter on it. Its waiters are {@code null}, the one {@link Waiter} most coroutines have, or an
+     * {@link ArrayList} of them in registration order.
+     */
+    static void addWaiter(Coro<?> coro, Waiter waiter) {
+        Object waiters = (Object) WAITERS.get(coro);
+        if (waiters == null) {
+            WAITERS.set(coro, (Object) waiter);
+        } else if (waiters instanceof Waiter first) {
+            List<Waiter> both = new ArrayList<>(4);
+            both.add(first);
+            both.add(waiter);
+            WAITERS.set(coro, (Object) both);
+        } else {
+            waiterList(waiters).add(waiter);
+        }
+    }
+
+    /** The waiters registered on it, in registration order, as a list of their own. */
+    static List<Waiter> waiters(Coro<?> coro) {
+        Object waiters = (Object) WAITERS.get(coro);
+        if (waiters == null) {
+            return new ArrayList<>(0);
+        }
+        if (waiters instanceof Waiter one) {
+            List<Waiter> single = new ArrayList<>(1);
+            single.add(one);
+            return single;
+        }
+        return new ArrayList<>(waiterList(waiters));
+    }
+
+    /** Drops every registration of a waiter. */
+    static void removeWaiter(Coro<?> coro, Waiter waiter) {
+        List<Waiter> kept = waiters(coro);
+        kept.removeIf(registered -> registered == waiter);
+        WAITERS.set(coro, (Object) null);
+        for (Waiter each : kept) {
+            addWaiter(coro, each);
+        }
+    }
+
+    /** Takes the waiters away, and hands each, in registration order, to {@code each}: when it finishes. */
+    static void drainWaiters(Coro<?> coro, Consumer<Waiter> each) {
+        Object waiters = (Object) WAITERS.get(coro);
+        WAITERS.set(coro, (Object) null);
+        if (waiters instanceof Waiter one) {
+            each.accept(one);
+        } else if (waiters != null) {
+            for (Waiter waiter : waiterList(waiters)) {
+                each.accept(waiter);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Waiter> waiterList(Object waiters) {
+        return (List<Waiter>) waiters;
+    }
+}

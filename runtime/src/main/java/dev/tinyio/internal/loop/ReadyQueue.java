@@ -1,0 +1,78 @@
+package dev.tinyio.internal.loop;
+
+import dev.tinyio.Coro;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+
+/**
+ * The loop's first-in first-out queue of coroutines ready to step, as a growable ring: no allocation per entry. A
+ * coroutine is queued at most once at a time, so the value to resume it with waits in the coroutine itself
+ * ({@link CoroFields#resumeWith}).
+ */
+final class ReadyQueue {
+    private Coro<?>[] ring = new Coro<?>[16];
+    /** Index of the oldest entry. */
+    private int head;
+    /** Number of entries. */
+    private int size;
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    void add(Coro<?> coro) {
+        if (size == ring.length) {
+            grow(size + 1);
+        }
+        ring[(head + size) & (ring.length - 1)] = coro;
+        size++;
+    }
+
+    /** Takes the oldest coroutine out. */
+    Coro<?> remove() {
+        Coro<?> coro = ring[head];
+        ring[head] = null;
+        head = (head + 1) & (ring.length - 1);
+        size--;
+        return coro;
+    }
+
+    /**
+     * The queued coroutines, for diagnostics: read once into locals, so that a dump from another thread while the
+     * ring grows sees a stale but consistent picture rather than an index out of bounds.
+     */
+    Set<Coro<?>> snapshot() {
+        Coro<?>[] at = ring;
+        int first = head;
+        int count = Math.min(size, at.length);
+        Set<Coro<?>> queued = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = 0; i < count; i++) {
+            Coro<?> coro = at[(first + i) & (at.length - 1)];
+            if (coro != null) {
+                queued.add(coro);
+            }
+        }
+        return queued;
+    }
+
+    /** Makes room for that many more entries at once: a gather of n new coroutines grows the ring only once. */
+    void ensureRoomFor(int more) {
+        if (size + more > ring.length) {
+            grow(size + more);
+        }
+    }
+
+    private void grow(int needed) {
+        int capacity = ring.length * 2;
+        while (capacity < needed) {
+            capacity *= 2;
+        }
+        Coro<?>[] bigger = new Coro<?>[capacity];
+        int toEnd = Math.min(size, ring.length - head);
+        System.arraycopy(ring, head, bigger, 0, toEnd);
+        System.arraycopy(ring, 0, bigger, toEnd, size - toEnd);
+        ring = bigger;
+        head = 0;
+    }
+}

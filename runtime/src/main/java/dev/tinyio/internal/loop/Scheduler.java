@@ -1,0 +1,268 @@
+package dev.tinyio.internal.loop;
+
+import dev.tinyio.CancelledError;
+import dev.tinyio.Coro;
+import dev.tinyio.Result;
+import dev.tinyio.internal.Carrier;
+import dev.tinyio.internal.vocabulary.CoroState;
+import dev.tinyio.internal.vocabulary.Step;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The scheduling of one run of a loop: the queue of coroutines ready to step, what each yield asks for, waits and
+ * wake-ups, and the check for a cycle of waits. Follows docs/semantics.md, "Scheduling order", to the letter; a
+ * failure unwinds out of it as a {@link Failure} to the {@link LoopRun} that drives it.
+ */
+final class Scheduler implements RunControl {
+    private static final System.Logger LOG = System.getLogger("dev.tinyio");
+
+    /** The coroutine the run was started with. */
+    private final Coro<?> root;
+    /** How coroutines are stepped and thrown into. */
+    private final Stepping stepping;
+    /** The coroutines the run knows. */
+    private final RunCoroutines coroutines;
+    /** Ends coroutines early for the batteries. */
+    private final EarlyEnd earlyEnd;
+    /** The ready queue and what fills it. */
+    private final WakeUps wakeUps = new WakeUps();
+    /**
+     * The coroutine stepped most recently (tinyio's {@code current_coro}): when the loop itself fails (a cycle, an
+     * interrupt, an abort), the chain of single waiters stitched into the error's trace starts there.
+     */
+    private Coro<?> lastStepped;
+
+    Scheduler(LoopCore loop, Coro<?> root, Carrier carrier) {
+        this.root = root;
+        this.stepping = new Stepping(carrier);
+        this.coroutines = new RunCoroutines(loop, stepping);
+        this.earlyEnd = new EarlyEnd(coroutines, stepping);
+    }
+
+    /** Schedules the root: the run's first step will start it. */
+    void start() {
+        coroutines.activate(root);
+        wakeUps.enqueue(root, null);
+    }
+
+    Coro<?> root() {
+        return root;
+    }
+
+    RunCoroutines coroutines() {
+        return coroutines;
+    }
+
+    Stepping stepping() {
+        return stepping;
+    }
+
+    WakeUps wakeUps() {
+        return wakeUps;
+    }
+
+    /** See {@link #lastStepped}; forgotten once the run ends, so that a finished run keeps no coroutine. */
+    Coro<?> takeLastStepped() {
+        Coro<?> last = lastStepped;
+        lastStepped = null;
+        return last;
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // One step
+    // -----------------------------------------------------------------------------------------------------------
+
+    /**
+     * Collects the wake-ups, then runs the coroutine at the head of the queue until it yields or ends.
+     *
+     * @return false if no coroutine was ready
+     */
+    boolean stepNext() {
+        Coro<?> coro = wakeUps.next();
+        if (coro == null) {
+            return false;
+        }
+        Object value = CoroFields.resumeWith(coro);
+        CoroFields.resumeWith(coro, null);
+        if (CoroFields.state(coro) == CoroState.ACTIVE) {
+            step(coro, value);
+        }
+        // Otherwise it ended early while it was queued: finished for good.
+        return true;
+    }
+
+    private void step(Coro<?> coro, Object value) {
+        lastStepped = coro;
+        LoopObserver observer = coroutines.observer();
+        if (observer != null) {
+            observer.stepping(coro);
+        }
+        Step out = stepping.out();
+        Step.Outcome outcome = stepping.step(coro, value, null);
+        while (outcome == Step.Outcome.YIELDED && out.requestKind == Step.Request.CALL) {
+            Object answer = ((RunControl.Action) out.request).apply(this);
+            out.clear();
+            outcome = stepping.step(coro, answer, null);
+        }
+        if (observer != null) {
+            observer.stepped(coro, outcome, out);
+        }
+        switch (outcome) {
+            case RETURNED -> finish(coro, out.value);
+            case THREW -> throw coroutines.fail(coro, out.error);
+            default -> handleYield(coro, out.requestKind, out.request);
+        }
+        out.clear();
+    }
+
+    private void finish(Coro<?> coro, Object result) {
+        CoroFields.result(coro, result);
+        CoroFields.state(coro, CoroState.DONE);
+        coroutines.deactivate(coro);
+        CoroFields.drainWaiters(coro, wakeUps.countDown());
+    }
+
+    private void handleYield(Coro<?> coro, Step.Request kind, Object request) {
+        if (request == null && kind != Step.Request.BARE) {
+            throw coroutines.cancel(coro, InvalidYields.ofNull());
+        }
+        switch (kind) {
+            case BARE -> wakeUps.enqueue(coro, null);
+            case ONE -> {
+                Coro<?> awaited = (Coro<?>) request;
+                checkYieldable(coro, awaited);
+                Waiter waiter = new MembersWaiter(coro, awaited, 1);
+                CoroFields.waitingOn(coro, waiter);
+                awaitMember(waiter, awaited);
+            }
+            case LIST -> await(coro, (List<?>) request);
+            case SET -> startInBackground(coro, (Set<?>) request);
+            case WAIT -> register(coro, (Wait) request);
+            default -> throw new IllegalStateException("A " + kind + " request must be answered within its step");
+        }
+    }
+
+    /**
+     * Makes one waiter for the coroutine over the members, in order; a member listed twice counts twice. Member by
+     * member, as in tinyio: a member that may not be yielded fails the yielder with the members before it already
+     * started and waited for, so that they are cancelled with the rest. An empty list cedes once.
+     */
+    private void await(Coro<?> coro, List<?> members) {
+        if (members.isEmpty()) {
+            wakeUps.enqueue(coro, new ArrayList<>(0));
+            return;
+        }
+        Waiter waiter = new MembersWaiter(coro, members, members.size());
+        CoroFields.waitingOn(coro, waiter);
+        wakeUps.ensureRoomFor(members.size());
+        int index = 0;
+        for (Object member : members) {
+            if (!(member instanceof Coro<?> awaited)) {
+                throw coroutines.cancel(coro, InvalidYields.inList(members, index, member));
+            }
+            checkYieldable(coro, awaited);
+            awaitMember(waiter, awaited);
+            index++;
+        }
+    }
+
+    /** Member by member, as in tinyio: those before one that may not be yielded are started all the same. */
+    private void startInBackground(Coro<?> coro, Set<?> set) {
+        for (Object member : set) {
+            if (!(member instanceof Coro<?> background)) {
+                throw coroutines.cancel(coro, InvalidYields.inSet(set, member));
+            }
+            checkYieldable(coro, background);
+            if (CoroFields.state(background) == CoroState.NEW) {
+                coroutines.activate(background);
+                wakeUps.enqueue(background, null);
+            }
+        }
+        wakeUps.enqueue(coro, null);
+    }
+
+    /** Counts a waiter down for a finished member, or registers it, starting the member if it is new. */
+    private void awaitMember(Waiter waiter, Coro<?> member) {
+        switch (CoroFields.state(member)) {
+            case DONE -> wakeUps.countDown(waiter);
+            case ACTIVE -> CoroFields.addWaiter(member, waiter);
+            default -> {
+                coroutines.activate(member);
+                wakeUps.enqueue(member, null);
+                CoroFields.addWaiter(member, waiter);
+            }
+        }
+    }
+
+    /** The one step of a waiting coroutine made its wait: on its source (firing at once if set), and on the timers. */
+    private void register(Coro<?> coro, Wait wait) {
+        wait.registeredBy(coro, wakeUps);
+        CoroFields.waitingOn(coro, wait);
+        if (wait.source != null && wait.source.register(wait)) {
+            wait.fireFromSource();
+            return;
+        }
+        if (wait.timeoutNanos() != Wait.NO_TIMEOUT) {
+            wakeUps.timers().arm(wait);
+        }
+    }
+
+    /** A coroutine this loop has not seen, or one it finished: any other has no result to give here. */
+    private void checkYieldable(Coro<?> yielder, Coro<?> awaited) {
+        CoroState state = CoroFields.state(awaited);
+        if (state != CoroState.NEW && (CoroFields.owner(awaited) != coroutines.loop() || state == CoroState.FAILED)) {
+            throw coroutines.cancel(yielder, AlreadyStarted.message(coroutines.loop(), awaited));
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // Blocked: a cycle of waits, and what a dump shows
+    // -----------------------------------------------------------------------------------------------------------
+
+    /**
+     * A cycle of waits is a failure of the loop itself: its error is thrown into the root, as in tinyio, but the
+     * chain stitched into its trace starts at the last-stepped coroutine, and the root, which the error ended,
+     * still counts among the cancelled.
+     */
+    void checkForCycle() {
+        if (WaitGraph.hasCycle(coroutines.inOrder())) {
+            LOG.log(System.Logger.Level.WARNING, "Cycle detected in tinyio loop:\n" + dump());
+            String message = "Cycle detected in tinyio loop. Cancelling all coroutines. (The loop's state was logged "
+                    + "to dev.tinyio; Loop.dump() shows it too.)";
+            if (CoroFields.state(root) != CoroState.ACTIVE) {
+                // A root that has finished runs no more code: tinyio's throw into an ended generator just raises.
+                CancelledError error = new CancelledError(message);
+                error.setStackTrace(CoroFields.suspendedTrace(root));
+                throw new Failure(null, error, null);
+            }
+            throw new Failure(null, coroutines.cancel(root, message).error, root);
+        }
+    }
+
+    /** What every coroutine of the run is doing; see {@link Dump}. */
+    String dump() {
+        return Dump.of(root, coroutines.inOrder(), wakeUps.readySnapshot(), wakeUps.isInStep(),
+                wakeUps.timers().deadline());
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // What the batteries may ask
+    // -----------------------------------------------------------------------------------------------------------
+
+    @Override
+    public LoopCore loop() {
+        return coroutines.loop();
+    }
+
+    @Override
+    public Result<?> endEarly(Coro<?> coro, Throwable error, EarlyEnd.Naming how, String waitersMessage) {
+        return earlyEnd.end(coro, error, how, waitersMessage);
+    }
+
+    @Override
+    public void endQuietly(Coro<?> coro, String how) {
+        earlyEnd.endQuietly(coro, how);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.tinyio.internal.vocabulary;
+
+/**
+ * The outcome of one step of a coroutine, written by its {@link Stepper} and read by the loop. One instance per
+ * running loop is reused for every step, so stepping allocates nothing.
+ */
+public final class Step {
+    /** How a step ended. */
+    public enum Outcome {
+        /** The coroutine yielded: see {@link #requestKind} and {@link #request}. */
+        YIELDED,
+        /** The coroutine returned {@link #value}. */
+        RETURNED,
+        /** The coroutine threw {@link #error}. */
+        THREW
+    }
+
+    /** What a coroutine that yielded asks of the loop. */
+    public enum Request {
+        /** A bare {@code Coro.yield()}. */
+        BARE,
+        /** {@code Coro.yield(coro)}; the request is the coroutine. */
+        ONE,
+        /** {@code Coro.yield(list)}; the request is the list. */
+        LIST,
+        /** {@code Coro.yield(set)}; the request is the set. */
+        SET,
+        /** A wait on the loop's wake-ups (a sleep, an event); the request is the loop's wait. */
+        WAIT,
+        /**
+         * Asks the loop to act on the coroutine's behalf, then to step it again at once with what the action
+         * returned: how the runtime's own coroutines reach the run that steps them. The request is the action.
+         */
+        CALL
+    }
+
+    /** An outcome to be filled by steps. */
+    public Step() {
+    }
+
+    /** What was yielded. */
+    public Request requestKind;
+    /** The yielded object itself; may be {@code null}, which the loop refuses as an invalid yield. */
+    public Object request;
+    /** The returned value. */
+    public Object value;
+    /** The thrown error. */
+    public Throwable error;
+    /**
+     * Set with a throw while being cancelled when the error is not a response to the cancellation but a failure
+     * that happened at the same time, on another thread: it is grouped with the original in every mode.
+     */
+    public boolean concurrentFailure;
+
+    /**
+     * Records a yield.
+     *
+     * @param kind what is asked of the loop
+     * @param what the yielded object
+     * @return {@link Outcome#YIELDED}
+     */
+    public Outcome yielded(Request kind, Object what) {
+        requestKind = kind;
+        request = what;
+        return Outcome.YIELDED;
+    }
+
+    /**
+     * Records a return.
+     *
+     * @param result the returned value
+     * @return {@link Outcome#RETURNED}
+     */
+    public Outcome returned(Object result) {
+        value = result;
+        return Outcome.RETURNED;
+    }
+
+    /**
+     * Records a throw.
+     *
+     * @param failure the thrown error
+     * @return {@link Outcome#THREW}
+     */
+    public Outcome threw(Throwable failure) {
+        error = failure;
+        return Outcome.THREW;
+    }
+
+    /** Drops the references of the last step so that they do not outlive it. */
+    public void clear() {
+        request = null;
+        value = null;
+        error = null;
+        concurrentFailure = false;
+    }
+}
