@@ -15,6 +15,10 @@ import java.util.List;
 public final class Contract {
     /** The version of this contract. */
     public static final int VERSION = 1;
+    /** The method that checks a class's version, first thing in its static initialiser: frozen, in every version. */
+    public static final String CHECK = "check";
+    /** The descriptor of {@link #CHECK}: the version the class was instrumented for, then the class. */
+    public static final String CHECK_DESCRIPTOR = "(ILjava/lang/Class;)V";
 
     /** The class whose static methods instrumented code calls. */
     public static final String SUSPENSION = "dev/tinyio/internal/Suspension";
@@ -62,6 +66,7 @@ public final class Contract {
      * its descriptor.
      */
     public static final List<String> MEMBERS = List.of(
+            "dev/tinyio/internal/Contract." + CHECK + CHECK_DESCRIPTOR,
             UNWINDING + ".pending" + "I",
             SUSPENSION + ".yield()V",
             SUSPENSION + ".yield(Ldev/tinyio/Coro;)Ljava/lang/Object;",
@@ -88,5 +93,39 @@ public final class Contract {
             METHOD_INFO + ".id()I");
 
     private Contract() {
+    }
+
+    /**
+     * Refuses a class instrumented for another version of this contract, at its first use: the instrumenter puts a
+     * call of this method first in the static initialiser of every class it rewrites, so that the class fails
+     * here, with the fix, before any of its calls into the runtime could meet a member that no longer exists. Its
+     * name and descriptor never change.
+     *
+     * @param version the version the class was instrumented for
+     * @param instrumented the class
+     * @throws IncompatibleClassChangeError if the versions differ
+     */
+    public static void check(int version, Class<?> instrumented) {
+        if (version != VERSION) {
+            throw new IncompatibleClassChangeError(mismatch(instrumented.getName(), version));
+        }
+    }
+
+    /**
+     * What is said of a class instrumented for another version.
+     *
+     * @param className the class
+     * @param version the version it was instrumented for
+     * @return the message, naming both versions and the fix
+     */
+    static String mismatch(String className, int version) {
+        String runtime = Contract.class.getPackage().getImplementationVersion();
+        String plugin = runtime == null ? "tinyio-maven-plugin of the runtime's version"
+                : "tinyio-maven-plugin " + runtime;
+        return className + " was instrumented for version " + version + " of the contract between instrumented "
+                + "code and tinyio's runtime, but this runtime" + (runtime == null ? "" : " (tinyio-runtime "
+                + runtime + ")") + " implements version " + VERSION + ". Instrument the class again with the "
+                + "runtime's version: build its module again with " + plugin + " (mvn clean verify), or, if the "
+                + "agent instruments it, run the agent of that version.";
     }
 }
