@@ -3,6 +3,7 @@ package dev.tinyio.internal;
 import dev.tinyio.Coro;
 import dev.tinyio.NotInstrumentedError;
 import java.lang.StackWalker.StackFrame;
+import java.lang.module.ModuleDescriptor;
 import java.util.List;
 import java.util.Set;
 
@@ -252,10 +253,20 @@ final class Blame {
 
     /** What to do when nothing is instrumented at all. */
     private static String noInstrumentation() {
-        String version = Coro.class.getPackage().getImplementationVersion();
+        String version = runtimeVersion();
         return "No tinyio instrumentation is active: run with -javaagent:tinyio-agent-"
                 + (version == null ? "<version>" : version) + "-all.jar, or rewrite the classes at build time "
                 + "with dev.tinyio:tinyio-maven-plugin (goals instrument and instrument-tests).";
+    }
+
+    /**
+     * The runtime's version, or {@code null}: its jar's manifest gives it on the class path, and its module
+     * descriptor when it runs as a named module, whose packages carry no manifest version.
+     */
+    private static String runtimeVersion() {
+        String version = Coro.class.getPackage().getImplementationVersion();
+        ModuleDescriptor module = Coro.class.getModule().getDescriptor();
+        return version != null || module == null ? version : module.rawVersion().orElse(null);
     }
 
     /** The first class below the culprit on the stack that was instrumented, if any. */
