@@ -18,6 +18,12 @@ public final class Carrier extends Unwinding {
 
     /** The fiber being stepped on this thread, or {@code null} outside any coroutine. */
     public Fiber fiber;
+    /**
+     * The clock of the loop's run under way on this thread, or {@code null} outside any run: what its coroutines
+     * read as now, and what a loop started inside them shares. Kept here, as an {@code Object} since only the core
+     * loop names its type, so that a run sets it without a thread-local lookup.
+     */
+    public Object clock;
 
     private Carrier() {
     }

@@ -19,10 +19,12 @@ final class Dump {
      * @param active the run's active coroutines, in insertion order
      * @param ready the coroutines in the ready queue
      * @param inStep whether a step is under way
-     * @param deadline the run's next wake-up, as a {@link System#nanoTime()} deadline, or {@link Long#MAX_VALUE}
+     * @param deadline the run's next wake-up, as a deadline on its clock, or {@link Long#MAX_VALUE}
+     * @param now the time on the run's clock
      * @return the text
      */
-    static String of(Coro<?> root, List<Coro<?>> active, Set<Coro<?>> ready, boolean inStep, long deadline) {
+    static String of(Coro<?> root, List<Coro<?>> active, Set<Coro<?>> ready, boolean inStep, long deadline,
+            long now) {
         StringBuilder text = new StringBuilder("tinyio loop run of " + root + "\n");
         for (Coro<?> coro : active) {
             text.append("  ").append(coro).append('\n').append("    ").append(doing(coro, ready, inStep))
@@ -32,7 +34,7 @@ final class Dump {
             }
         }
         if (deadline != Long.MAX_VALUE) {
-            text.append("  next wake-up in ").append(Math.max(0, (deadline - System.nanoTime()) / 1_000_000))
+            text.append("  next wake-up in ").append(Math.max(0, (deadline - now) / 1_000_000))
                     .append(" ms\n");
         }
         return text.toString();

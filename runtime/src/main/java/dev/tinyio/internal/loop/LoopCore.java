@@ -1,7 +1,8 @@
 package dev.tinyio.internal.loop;
 
 /**
- * What the core keeps of one loop across its runs: the loop enclosing it, and who observes its runs. Every
+ * What the core keeps of one loop across its runs: the loop enclosing it, who observes its runs, and the clock
+ * they read if it has one of its own. Every
  * coroutine a loop starts points at it as its owner, so that a later run of the same loop can give the result of
  * a coroutine it finished, and a nested loop can tell a coroutine of the loop outside it.
  */
@@ -10,6 +11,8 @@ public final class LoopCore {
     private final LoopCore enclosing;
     /** Told of every step of this loop's runs, or {@code null}. */
     private volatile LoopObserver observer;
+    /** The clock its runs read, or {@code null} for that of the run they start inside, or else the real one. */
+    private volatile LoopClock clock;
 
     /**
      * The core of a loop.
@@ -42,6 +45,24 @@ public final class LoopCore {
      */
     public void observe(LoopObserver observer) {
         this.observer = observer;
+    }
+
+    /**
+     * The clock this loop's runs read from now on.
+     *
+     * @param clock the clock, or {@code null} for none of its own
+     */
+    public void clock(LoopClock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * The clock this loop's runs read, if it has one of its own.
+     *
+     * @return the clock, or {@code null}: its runs read that of the run they start inside, or else the real one
+     */
+    public LoopClock clock() {
+        return clock;
     }
 
     /**

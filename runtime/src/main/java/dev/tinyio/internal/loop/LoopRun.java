@@ -18,6 +18,8 @@ public final class LoopRun {
     private final GroupMode mode;
     /** This thread's pointer to the fiber being stepped. */
     private final Carrier carrier = Carrier.get();
+    /** The time its timers read: its loop's clock, or else that of the run it started inside, or the real one. */
+    private final LoopClock clock;
     /** Told once when the run ends, finished or failed. */
     private final Runnable onEnd;
     /** Whether every coroutine has finished, or the run failed. */
@@ -26,7 +28,12 @@ public final class LoopRun {
     private boolean checkedForCycle;
 
     private LoopRun(LoopCore loop, Coro<?> root, GroupMode mode, Runnable onEnd) {
-        this.scheduler = new Scheduler(loop, root, carrier);
+        Object running = carrier.clock;
+        LoopClock own = loop.clock();
+        this.clock = own != null ? own : running != null ? (LoopClock) running : LoopClock.REAL;
+        // Started inside a step of a run on the same clock: nested in it, it shares the clock.
+        clock.attach(running == clock);
+        this.scheduler = new Scheduler(loop, root, carrier, clock);
         this.mode = mode;
         this.onEnd = onEnd;
     }
@@ -39,6 +46,7 @@ public final class LoopRun {
      * @param mode what to throw on failure
      * @param onEnd told once when the run ends, finished or failed
      * @return the run, not yet stepped
+     * @throws IllegalStateException if the loop's clock already drives a run that this one is not nested in
      */
     public static LoopRun start(LoopCore loop, Coro<?> root, GroupMode mode, Runnable onEnd) {
         LoopRun run = new LoopRun(loop, root, mode, onEnd);
@@ -52,12 +60,34 @@ public final class LoopRun {
      * @return the root's result
      */
     public Object runToEnd() {
-        while (!finished) {
-            if (!advance() && !finished) {
-                awaitWakeUp();
+        Object outerClock = carrier.clock;
+        carrier.clock = clock;
+        try {
+            while (!finished) {
+                if (!advance() && !finished) {
+                    awaitWakeUp();
+                }
             }
+        } finally {
+            carrier.clock = outerClock;
         }
         return CoroFields.result(scheduler.root());
+    }
+
+    /**
+     * {@link #advance}, for a driver outside the run ({@code Loop.Run.step}): while it steps, the run's clock is the
+     * one its coroutines read on this thread.
+     *
+     * @return true if a coroutine stepped
+     */
+    public boolean step() {
+        Object outerClock = carrier.clock;
+        carrier.clock = clock;
+        try {
+            return advance();
+        } finally {
+            carrier.clock = outerClock;
+        }
     }
 
     /**
@@ -82,6 +112,7 @@ public final class LoopRun {
             if (scheduler.coroutines().isEmpty()) {
                 finished = true;
                 scheduler.takeLastStepped();
+                clock.detach();
                 onEnd.run();
             } else if (!checkedForCycle) {
                 checkedForCycle = true;
@@ -100,22 +131,51 @@ public final class LoopRun {
      * Parks the loop's thread, without spinning, until the nearest deadline or until another thread hands over a
      * wake-up. A wake-up handed over just before parking is not lost: its unpark makes the park return at once.
      * Interrupted while parked, the run fails with an {@link InterruptedException}, as tinyio's loop does on
-     * {@code KeyboardInterrupt}.
+     * {@code KeyboardInterrupt}. On a virtual clock, the run may jump to the nearest deadline instead; if that
+     * clock does not advance by itself and nothing but a timer can wake the run, the run fails with an
+     * {@link IllegalStateException} rather than wait for ever.
      */
     public void awaitWakeUp() {
-        if (!finished && scheduler.wakeUps().timers().park(this)) {
+        if (finished) {
+            return;
+        }
+        Timers timers = scheduler.wakeUps().timers();
+        RuntimeException stalled = timers.stalled();
+        if (stalled != null) {
+            throw crash(new Failure(null, stalled));
+        }
+        if (timers.park(this)) {
             throw crash(new Failure(null, new InterruptedException("Loop.run was interrupted while waiting")));
         }
     }
 
     /**
-     * When a blocked run can make progress again, as a {@link System#nanoTime()} deadline.
+     * When a blocked run can make progress again, as a deadline on its {@link #clock()}.
      *
      * @return now if wake-ups are waiting, the nearest timer's deadline, or {@link Long#MAX_VALUE} if only
      *     another thread (or a coroutine of another loop) can wake it
      */
     public long wakeUpDeadline() {
         return scheduler.wakeUps().timers().deadline();
+    }
+
+    /**
+     * The time its timers read.
+     *
+     * @return its clock
+     */
+    public LoopClock clock() {
+        return clock;
+    }
+
+    /**
+     * How many pieces of work outside the loop's thread that the run knows of (threads it started, stages it waits
+     * for) may still wake it.
+     *
+     * @return the count
+     */
+    public int outstandingWork() {
+        return scheduler.wakeUps().timers().outstanding();
     }
 
     /**
@@ -198,6 +258,9 @@ public final class LoopRun {
     private RuntimeException crash(Throwable failure) {
         finished = true;
         Fiber outerFiber = carrier.fiber;
+        Object outerClock = carrier.clock;
+        // Cleanup runs coroutines' code, which reads the run's clock, whoever asked for the crash.
+        carrier.clock = clock;
         // A finished run keeps none of its coroutines reachable, whoever still holds the run.
         Coro<?> lastStepped = scheduler.takeLastStepped();
         try {
@@ -206,6 +269,8 @@ public final class LoopRun {
             return new Cancellation(scheduler.coroutines(), scheduler.stepping(), mode).crash(known, lastStepped);
         } finally {
             carrier.fiber = outerFiber;
+            carrier.clock = outerClock;
+            clock.detach();
             onEnd.run();
         }
     }

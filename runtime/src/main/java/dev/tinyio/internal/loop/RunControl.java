@@ -21,12 +21,32 @@ public interface RunControl {
         Object apply(RunControl run);
     }
 
+    /** An action that answers with the run itself, for a battery that keeps it to count its work in and out. */
+    Action ITSELF = run -> run;
+
     /**
      * The loop whose run this is.
      *
      * @return its core
      */
     LoopCore loop();
+
+    /**
+     * The time the run's timers read.
+     *
+     * @return its clock
+     */
+    LoopClock clock();
+
+    /**
+     * Work outside the loop's thread began that will wake a coroutine of the run when it ends: a thread, a stage.
+     * A virtual clock does not jump ahead while such work is under way, as it would not have in real time. Called
+     * on the loop's thread, once, and matched by one {@link #workEnded}.
+     */
+    void workStarted();
+
+    /** Work counted in by {@link #workStarted} ended, or its coroutine no longer waits for it; on the loop's thread. */
+    void workEnded();
 
     /**
      * Ends a coroutine early, for good, with an error thrown into it at its suspension point: a timeout. It counts

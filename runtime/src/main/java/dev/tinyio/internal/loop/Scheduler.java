@@ -27,15 +27,16 @@ final class Scheduler implements RunControl {
     /** Ends coroutines early for the batteries. */
     private final EarlyEnd earlyEnd;
     /** The ready queue and what fills it. */
-    private final WakeUps wakeUps = new WakeUps();
+    private final WakeUps wakeUps;
     /**
      * The coroutine stepped most recently (tinyio's {@code current_coro}): when the loop itself fails (a cycle, an
      * interrupt, an abort), the chain of single waiters stitched into the error's trace starts there.
      */
     private Coro<?> lastStepped;
 
-    Scheduler(LoopCore loop, Coro<?> root, Carrier carrier) {
+    Scheduler(LoopCore loop, Coro<?> root, Carrier carrier, LoopClock clock) {
         this.root = root;
+        this.wakeUps = new WakeUps(clock);
         this.stepping = new Stepping(carrier);
         this.coroutines = new RunCoroutines(loop, stepping);
         this.earlyEnd = new EarlyEnd(coroutines, stepping);
@@ -243,8 +244,9 @@ final class Scheduler implements RunControl {
 
     /** What every coroutine of the run is doing; see {@link Dump}. */
     String dump() {
+        Timers timers = wakeUps.timers();
         return Dump.of(root, coroutines.inOrder(), wakeUps.readySnapshot(), wakeUps.isInStep(),
-                wakeUps.timers().deadline());
+                timers.deadlineSnapshot(), timers.clock().nanoTime());
     }
 
     // -----------------------------------------------------------------------------------------------------------
@@ -254,6 +256,21 @@ final class Scheduler implements RunControl {
     @Override
     public LoopCore loop() {
         return coroutines.loop();
+    }
+
+    @Override
+    public LoopClock clock() {
+        return wakeUps.timers().clock();
+    }
+
+    @Override
+    public void workStarted() {
+        wakeUps.timers().workStarted();
+    }
+
+    @Override
+    public void workEnded() {
+        wakeUps.timers().workEnded();
     }
 
     @Override

@@ -6,8 +6,9 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * A run's wake-ups: waits with a deadline, soonest first, and waits fired by other threads, handed over to the
- * loop's thread, which alone counts their waiters down.
+ * A run's wake-ups: waits with a deadline on the run's clock, soonest first, and waits fired by other threads,
+ * handed over to the loop's thread, which alone counts their waiters down; and how much work outside the loop's
+ * thread may still hand one over.
  */
 final class Timers {
     /** Below this many waits on the heap, ended ones are left to their deadlines. */
@@ -19,13 +20,25 @@ final class Timers {
     private final ConcurrentLinkedQueue<Wait> handedOver = new ConcurrentLinkedQueue<>();
     /** The loop's thread, to unpark when a wait is handed over. */
     private final Thread thread;
+    /** What deadlines are read on, and how the run waits for the next. */
+    private final LoopClock clock;
+    /**
+     * How many pieces of work outside the loop's thread that the run knows of (threads, stages) may still hand a
+     * wake-up over; touched only on the loop's thread.
+     */
+    private int outstanding;
     /** How many waits were ever armed, for first-in first-out ties between equal deadlines. */
     private int sequence;
     /** How many waits the heap may hold before the next {@link #purge}. */
     private int purgeAt = MIN_PURGE_SIZE;
 
-    Timers(Thread thread) {
+    Timers(Thread thread, LoopClock clock) {
         this.thread = thread;
+        this.clock = clock;
+    }
+
+    LoopClock clock() {
+        return clock;
     }
 
     /** Puts a wait with a timeout on the heap, its deadline counted from now. */
@@ -33,7 +46,7 @@ final class Timers {
         if (heap.size() >= purgeAt) {
             purge();
         }
-        wait.deadline = System.nanoTime() + wait.timeoutNanos();
+        wait.deadline = clock.nanoTime() + wait.timeoutNanos();
         wait.sequence = sequence++;
         heap.add(wait);
     }
@@ -65,7 +78,7 @@ final class Timers {
             // No clock read on the common path: a step with no timers pending costs no nanoTime call.
             return;
         }
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         Wait soonest;
         while ((soonest = heap.peek()) != null && soonest.deadline - now <= 0) {
             heap.poll();
@@ -76,37 +89,86 @@ final class Timers {
     }
 
     /**
-     * When something can wake the run, as a {@link System#nanoTime()} deadline.
+     * When something can wake the run, as a deadline on its clock; on the loop's thread.
      *
-     * @return now if wake-ups are handed over, the nearest timeout, or {@link Long#MAX_VALUE}
+     * @return now if wake-ups are handed over, the nearest pending timeout, or {@link Long#MAX_VALUE}
      */
     long deadline() {
-        if (!handedOver.isEmpty()) {
-            return System.nanoTime();
+        return hasHandedOver() ? clock.nanoTime() : pendingDeadline();
+    }
+
+    /**
+     * {@link #deadline()} as another thread may read it, for a dump: it changes nothing, so it may name a wait that
+     * has already ended.
+     *
+     * @return a deadline on the run's clock, or {@link Long#MAX_VALUE}
+     */
+    long deadlineSnapshot() {
+        if (hasHandedOver()) {
+            return clock.nanoTime();
         }
         Wait soonest = heap.peek();
         return soonest == null ? Long.MAX_VALUE : soonest.deadline;
     }
 
+    /** Whether other threads have handed over wake-ups the loop has not collected yet. */
+    boolean hasHandedOver() {
+        return !handedOver.isEmpty();
+    }
+
     /**
-     * Parks the loop's thread, without spinning, until the nearest deadline or until another thread hands a
-     * wake-up over. One handed over just before parking is not lost: its unpark makes the park return at once.
+     * The nearest deadline of a wait still pending. Waits that ended otherwise are dropped from the top of the
+     * heap on the way: their deadlines wake nothing, and a virtual clock must not jump to them.
+     *
+     * @return the deadline, or {@link Long#MAX_VALUE} if no wait with a deadline is pending
+     */
+    long pendingDeadline() {
+        Wait soonest;
+        while ((soonest = heap.peek()) != null && soonest.isFinished()) {
+            heap.poll();
+        }
+        return soonest == null ? Long.MAX_VALUE : soonest.deadline;
+    }
+
+    /** Work outside the loop's thread that will hand a wake-up over began; see {@link #outstanding}. */
+    void workStarted() {
+        outstanding++;
+    }
+
+    /** Work counted in by {@link #workStarted} ended, or no longer matters. */
+    void workEnded() {
+        outstanding--;
+    }
+
+    /**
+     * How many pieces of work outside the loop's thread that the run knows of may still hand a wake-up over.
+     *
+     * @return the count
+     */
+    int outstanding() {
+        return outstanding;
+    }
+
+    /**
+     * Waits until the nearest deadline or until another thread hands a wake-up over, as the clock does that: the
+     * real one parks, without spinning; a virtual one may jump to the deadline instead.
      *
      * @param blocker what the thread waits for, as thread dumps show it
      * @return true if the thread was interrupted
      */
     boolean park(Object blocker) {
-        if (handedOver.isEmpty()) {
-            Wait soonest = heap.peek();
-            if (soonest == null) {
-                LockSupport.park(blocker);
-            } else {
-                long remaining = soonest.deadline - System.nanoTime();
-                if (remaining > 0) {
-                    LockSupport.parkNanos(blocker, remaining);
-                }
-            }
+        if (!hasHandedOver()) {
+            clock.await(pendingDeadline(), outstanding, blocker);
         }
         return Thread.interrupted();
+    }
+
+    /**
+     * Why the run, blocked, could never make progress on its clock.
+     *
+     * @return the error, or {@code null} if something can still wake it
+     */
+    RuntimeException stalled() {
+        return hasHandedOver() || outstanding > 0 ? null : clock.stalled(pendingDeadline());
     }
 }

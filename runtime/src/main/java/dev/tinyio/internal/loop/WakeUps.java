@@ -15,13 +15,17 @@ final class WakeUps implements Wait.Waker {
     /** The thread running the loop, which alone touches the queue and the timers. */
     private final Thread thread = Thread.currentThread();
     /** Timeouts, and wake-ups from other threads. */
-    private final Timers timers = new Timers(thread);
+    private final Timers timers;
     /** {@link #countDown}, made once rather than at every step. */
     private final Consumer<Waiter> countDown = this::countDown;
     /** Whether a step is under way, during which wake-ups need no listener. */
     private boolean inStep;
     /** Told of wake-ups from outside the run's steps, if a driver asked. */
     private volatile Runnable listener;
+
+    WakeUps(LoopClock clock) {
+        this.timers = new Timers(thread, clock);
+    }
 
     Thread thread() {
         return thread;
