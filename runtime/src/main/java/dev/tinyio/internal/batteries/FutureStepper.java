@@ -1,5 +1,6 @@
 package dev.tinyio.internal.batteries;
 
+import dev.tinyio.internal.loop.RunControl;
 import dev.tinyio.internal.loop.Signal;
 import dev.tinyio.internal.loop.Wait;
 import dev.tinyio.internal.vocabulary.Step;
@@ -11,7 +12,9 @@ import java.util.function.BiConsumer;
 /**
  * The body of {@code Tinyio.fromFuture}: waits for a stage without blocking the loop's thread (its completion
  * wakes the loop like {@code Event.set} from a thread), then returns its value or throws its exception unchanged.
- * Cancelled, it cancels the stage where the stage supports that.
+ * Cancelled, it cancels the stage where the stage supports that. The run counts the stage as work under way
+ * ({@link RunControl#workStarted}) until its coroutine has its outcome or is cancelled, so that a virtual clock
+ * waits for it.
  */
 public final class FutureStepper<T> implements Stepper {
     private final CompletionStage<T> stage;
@@ -21,7 +24,8 @@ public final class FutureStepper<T> implements Stepper {
      */
     private final Completion<T> completion = new Completion<>();
     private final Wait wait = new Wait(completion.completed, Wait.NO_TIMEOUT);
-    private boolean waiting;
+    /** The run, which counts the stage in while it is waited for; {@code null} until the first step asks for it. */
+    private RunControl run;
 
     /**
      * The body of a {@code fromFuture} coroutine.
@@ -36,16 +40,22 @@ public final class FutureStepper<T> implements Stepper {
     public Step.Outcome step(Object resumed, Throwable thrown, Step out) {
         if (thrown != null) {
             wait.cancel();
-            if (waiting) {
+            if (run != null) {
+                run.workEnded();
                 cancelStage();
             }
             return out.threw(thrown);
         }
-        if (!waiting) {
-            waiting = true;
+        if (run == null) {
+            if (!(resumed instanceof RunControl asked)) {
+                return out.yielded(Step.Request.CALL, RunControl.ITSELF);
+            }
+            run = asked;
+            run.workStarted();
             stage.whenComplete(completion);
             return out.yielded(Step.Request.WAIT, wait);
         }
+        run.workEnded();
         return completion.failure != null ? out.threw(completion.failure) : out.returned(completion.value);
     }
 

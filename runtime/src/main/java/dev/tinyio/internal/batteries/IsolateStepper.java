@@ -32,6 +32,10 @@ public final class IsolateStepper<T> implements Stepper {
     private LoopRun inner;
     /** The outer wait while the inner loop is blocked, or {@code null}. */
     private Wait waiting;
+    /** The outer run, which counts in the inner run's work under way while this one waits for it. */
+    private RunControl outer;
+    /** Whether the outer run counts this one's wait as work under way. */
+    private boolean countedIn;
 
     /**
      * The body of an {@code isolate} coroutine.
@@ -49,6 +53,10 @@ public final class IsolateStepper<T> implements Stepper {
         if (waiting != null) {
             waiting.cancel();
             waiting = null;
+        }
+        if (countedIn) {
+            countedIn = false;
+            outer.workEnded();
         }
         if (thrown != null) {
             return cancelInside(thrown, out);
@@ -69,7 +77,13 @@ public final class IsolateStepper<T> implements Stepper {
                 return out.yielded(Step.Request.BARE, null);
             }
             long deadline = inner.wakeUpDeadline();
-            long timeout = deadline == Long.MAX_VALUE ? Wait.NO_TIMEOUT : Math.max(0, deadline - System.nanoTime());
+            long timeout = deadline == Long.MAX_VALUE ? Wait.NO_TIMEOUT
+                    : Math.max(0, deadline - inner.clock().nanoTime());
+            if (inner.outstandingWork() > 0) {
+                // Threads inside will wake the inner loop: a virtual clock outside must wait for them too.
+                countedIn = true;
+                outer.workStarted();
+            }
             waiting = new Wait(innerWoken, timeout);
             return out.yielded(Step.Request.WAIT, waiting);
         } catch (Exception failed) {
@@ -80,8 +94,12 @@ public final class IsolateStepper<T> implements Stepper {
         }
     }
 
-    /** The nested loop is enclosed by the loop that runs this coroutine, and observed by its observer. */
+    /**
+     * The nested loop is enclosed by the loop that runs this coroutine, and observed by its observer; its runs
+     * share the outer run's clock, as runs started inside its steps do.
+     */
     private Object enclosedBy(RunControl run) {
+        outer = run;
         innerLoop = new LoopCore(run.loop());
         innerLoop.observe(run.loop().observer());
         return null;

@@ -1,6 +1,7 @@
 package dev.tinyio.internal.batteries;
 
 import dev.tinyio.CancelledError;
+import dev.tinyio.internal.loop.RunControl;
 import dev.tinyio.internal.loop.Signal;
 import dev.tinyio.internal.loop.Wait;
 import dev.tinyio.internal.vocabulary.Step;
@@ -10,7 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The body of {@code Tinyio.runInThread}: starts the function on a new thread, waits for it without blocking the
- * loop, and returns its result or throws its exception. Cancelled, it interrupts the thread and joins it.
+ * loop, and returns its result or throws its exception. Cancelled, it interrupts the thread and joins it. The run
+ * counts the thread as work under way ({@link RunControl#workStarted}) until its coroutine has its result or is
+ * cancelled, so that a virtual clock waits for it.
  */
 public final class ThreadStepper<T> implements Stepper {
     private static final AtomicInteger THREADS = new AtomicInteger();
@@ -19,6 +22,8 @@ public final class ThreadStepper<T> implements Stepper {
     /** Set by the thread when it ends, which wakes the loop. */
     private final Signal finished = new Signal();
     private final Wait wait = new Wait(finished, Wait.NO_TIMEOUT);
+    /** The run, which counts the thread in while it runs; {@code null} until the first step asks for it. */
+    private RunControl run;
     private Thread thread;
     /** Written by the thread before it sets {@link #finished}. */
     private volatile T result;
@@ -40,10 +45,16 @@ public final class ThreadStepper<T> implements Stepper {
             if (thrown != null) {
                 return out.threw(thrown);
             }
+            if (!(value instanceof RunControl asked)) {
+                return out.yielded(Step.Request.CALL, RunControl.ITSELF);
+            }
+            run = asked;
             thread = new Thread(this::runFunction, "tinyio-thread-" + THREADS.incrementAndGet());
             thread.start();
+            run.workStarted();
             return out.yielded(Step.Request.WAIT, wait);
         }
+        run.workEnded();
         if (thrown != null) {
             return cancel(thrown, out);
         }
