@@ -8,7 +8,9 @@ import dev.tinyio.internal.batteries.ThreadStepper;
 import dev.tinyio.internal.batteries.TimeoutStepper;
 import dev.tinyio.internal.batteries.WaitStepper;
 import dev.tinyio.internal.loop.CoroFields;
+import dev.tinyio.internal.loop.LoopClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -29,6 +31,17 @@ public final class Tinyio {
     public static Coro<Void> sleep(Duration delay) {
         Objects.requireNonNull(delay, "delay");
         return CoroFields.of(new WaitStepper(null, delay, WaitStepper.SLEEP));
+    }
+
+    /**
+     * The time now, as the loop that runs the calling coroutine tells it: what its {@link TestClock} says under
+     * virtual time ({@link Loop#clock}), and otherwise {@link Instant#now()}. Outside a coroutine (on a thread of
+     * {@link #runInThread} too), {@link Instant#now()}.
+     *
+     * @return the time
+     */
+    public static Instant now() {
+        return LoopClock.current().instant();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.tinyio;
 
+import dev.tinyio.internal.loop.LoopClock;
 import dev.tinyio.internal.loop.LoopObserver;
 import dev.tinyio.internal.vocabulary.Step;
 import java.io.IOException;
@@ -12,10 +13,12 @@ import java.util.WeakHashMap;
 /**
  * Records runs of a loop as Chrome trace-event JSON, which opens in Perfetto ({@code ui.perfetto.dev}) or
  * {@code chrome://tracing}: one track per coroutine, a span for each step it runs, a span for each wait with what
- * it waits for, and markers for cancellations and errors. Opt in with {@link Loop#recordTo}.
+ * it waits for, and markers for cancellations and errors. Opt in with {@link Loop#recordTo}. Timestamps read the
+ * recorded loop's clock: under a {@link TestClock}, its time since its start, so that a program's timeline is the
+ * same on every run.
  */
 public final class TraceRecorder {
-    /** When recording began, the zero of the timeline. */
+    /** When recording began, the zero of the timeline on the real clock. */
     private final long origin = System.nanoTime();
     private final StringBuilder events = new StringBuilder();
     /** Each recorded coroutine's track; weak, so that recording keeps no finished coroutine alive. */
@@ -200,7 +203,7 @@ public final class TraceRecorder {
     }
 
     private long micros() {
-        return (System.nanoTime() - origin) / 1_000;
+        return LoopClock.current().elapsed(origin) / 1_000;
     }
 
     private static String describe(Step out) {

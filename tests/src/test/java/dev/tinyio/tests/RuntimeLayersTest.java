@@ -44,6 +44,7 @@ class RuntimeLayersTest {
             Map.entry("Event", "batteries"), Map.entry("Semaphore", "batteries"), Map.entry("Lock", "batteries"),
             Map.entry("Barrier", "batteries"), Map.entry("ThreadPool", "batteries"),
             Map.entry("Loop", "face"), Map.entry("Tinyio", "face"), Map.entry("TraceRecorder", "face"),
+            Map.entry("TestClock", "face"),
             Map.entry("LoopFuture", "face"));
     private static final Map<String, String> PACKAGES = Map.of(
             "dev.tinyio.internal.vocabulary", "vocabulary",
