@@ -10,6 +10,11 @@ import java.util.List;
  * and now and then any coroutine, itself or an earlier one included, which may close a cycle of waits. At most one
  * action somewhere is a failure.
  *
+ * <p>A timed program ({@link #decodeTimed}) also sleeps, waits for and sets its two events, and runs coroutines
+ * under time limits, for a whole number of minutes each, zero included so that deadlines often fall at the same
+ * instant; it yields only coroutines with a larger index, and its event waits all have a limit, so that it always
+ * ends, and its time is all the time it takes.
+ *
  * @param coroutines the actions of each coroutine
  * @param isolated the programs that {@link Kind#ISOLATE} actions run in nested loops, each with fresh coroutines
  */
@@ -27,8 +32,30 @@ public record Program(List<List<Action>> coroutines, List<Program> isolated) {
         /** Throws. */
         FAIL,
         /** {@code Coro.yield(Tinyio.isolate(root))} of an isolated program; the target is its index. */
-        ISOLATE
+        ISOLATE,
+        /** {@code Coro.yield(Tinyio.sleep(minutes))}; the target is the minutes. */
+        SLEEP,
+        /** {@code Coro.yield(event.await(minutes))}; the targets are the event and the minutes. */
+        AWAIT_EVENT,
+        /**
+         * {@code Coro.yield(Tinyio.sleep(minutes))}, then {@code event.set()}; the targets are the event and the
+         * minutes.
+         */
+        SET_EVENT,
+        /** {@code event.clear()}, then {@code Coro.yield()}; the target is the event. */
+        CLEAR_EVENT,
+        /** {@code Coro.yield(Tinyio.timeout(c, minutes))}; the targets are the coroutine and the minutes. */
+        TIMEOUT
     }
+
+    /** How many events a timed program has. */
+    public static final int EVENTS = 2;
+    /** The longest a timed action waits, in minutes. */
+    private static final int MAX_MINUTES = 3;
+    /** The kinds a timed program's actions are of, failures aside, as often as they come. */
+    private static final List<Kind> TIMED_KINDS = List.of(Kind.BARE, Kind.AWAIT, Kind.GATHER, Kind.GATHER,
+            Kind.BACKGROUND, Kind.BACKGROUND, Kind.SLEEP, Kind.SLEEP, Kind.AWAIT_EVENT, Kind.AWAIT_EVENT,
+            Kind.SET_EVENT, Kind.SET_EVENT, Kind.CLEAR_EVENT, Kind.TIMEOUT, Kind.TIMEOUT);
 
     /**
      * How the coroutine's code reaches the action, in the shapes users write; it changes nothing the model
@@ -92,6 +119,77 @@ public record Program(List<List<Action>> coroutines, List<Program> isolated) {
      */
     public static Program decodeWithIsolates(List<Integer> genome) {
         return decode(cycle(genome), 6, true);
+    }
+
+    /**
+     * Decodes a timed program: sleeps, events and timeouts among the awaits, gathers and background sets, and no
+     * cycles. Half of them start with the root starting every other coroutine in the background, so that their
+     * events and timeouts meet.
+     *
+     * @param genome the numbers
+     * @return the program
+     */
+    public static Program decodeTimed(List<Integer> genome) {
+        Iterator<Integer> next = cycle(genome);
+        int count = 1 + next.next() % 6;
+        List<List<Action>> coroutines = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int actions = next.next() % 5;
+            List<Action> list = new ArrayList<>();
+            for (int a = 0; a < actions; a++) {
+                list.add(timedAction(i, count, next));
+            }
+            coroutines.add(list);
+        }
+        if (count > 1 && next.next() % 2 == 0) {
+            // All at once: the root starts every other coroutine in the background first.
+            List<Integer> others = new ArrayList<>();
+            for (int i = 1; i < count; i++) {
+                others.add(i);
+            }
+            coroutines.get(0).add(0, new Action(Kind.BACKGROUND, others));
+        }
+        if (next.next() % 3 == 0) {
+            List<Action> actions = coroutines.get(next.next() % count);
+            actions.add(next.next() % (actions.size() + 1), new Action(Kind.FAIL, List.of()));
+        }
+        return new Program(coroutines, List.of());
+    }
+
+    private static Action timedAction(int self, int count, Iterator<Integer> next) {
+        Kind kind = TIMED_KINDS.get(next.next() % TIMED_KINDS.size());
+        Route route = Route.values()[next.next() % Route.values().length];
+        int later = count - self - 1;
+        if (later == 0 && (kind == Kind.AWAIT || kind == Kind.TIMEOUT)) {
+            kind = Kind.SLEEP;
+        }
+        List<Integer> targets = new ArrayList<>();
+        switch (kind) {
+            case BARE -> { }
+            case AWAIT -> targets.add(self + 1 + next.next() % later);
+            case GATHER, BACKGROUND -> {
+                int size = later == 0 ? 0 : next.next() % 4;
+                for (int t = 0; t < size; t++) {
+                    targets.add(self + 1 + next.next() % later);
+                }
+            }
+            case SLEEP -> targets.add(next.next() % (MAX_MINUTES + 1));
+            case AWAIT_EVENT -> {
+                // Longer than the rest, so that a set comes first as often as the limit.
+                targets.add(next.next() % EVENTS);
+                targets.add(next.next() % (2 * MAX_MINUTES + 1));
+            }
+            case SET_EVENT -> {
+                targets.add(next.next() % EVENTS);
+                targets.add(next.next() % (MAX_MINUTES + 1));
+            }
+            case CLEAR_EVENT -> targets.add(next.next() % EVENTS);
+            default -> {
+                targets.add(self + 1 + next.next() % later);
+                targets.add(next.next() % (MAX_MINUTES + 1));
+            }
+        }
+        return new Action(kind, targets, route);
     }
 
     private static Program decode(Iterator<Integer> next, int maxCoroutines, boolean isolates) {
