@@ -17,6 +17,7 @@ import dev.tinyio.ThreadPool;
 import dev.tinyio.TimeoutError;
 import dev.tinyio.Tinyio;
 import dev.tinyio.TraceRecorder;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -92,6 +94,37 @@ class TestClockTest {
         Result<?> timedOut = assertInstanceOf(Result.class, results.get(3));
         assertFalse(timedOut.success());
         assertInstanceOf(TimeoutError.class, timedOut.error());
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // The README's example, as the README shows it (ReadmeTest checks that it does)
+    // -----------------------------------------------------------------------------------------------------------
+
+    static Coro<String> fetchWithRetries(Callable<String> fetch) {
+        return Coro.of(() -> {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return fetch.call();
+                } catch (IOException e) {
+                    if (attempt == 3) {
+                        throw e;
+                    }
+                    Coro.yield(Tinyio.sleep(Duration.ofSeconds(30)));
+                }
+            }
+        });
+    }
+
+    @Test
+    void gives_up_after_three_tries_thirty_seconds_apart() {
+        TestClock clock = new TestClock();
+        List<Instant> tries = new ArrayList<>();
+        Coro<String> fetch = fetchWithRetries(() -> {
+            tries.add(Tinyio.now());
+            throw new IOException("unreachable");
+        });
+        assertThrows(IOException.class, () -> new Loop().clock(clock).run(fetch));
+        assertEquals(List.of(TestClock.START, TestClock.START.plusSeconds(30), TestClock.START.plusSeconds(60)), tries);
     }
 
     // -----------------------------------------------------------------------------------------------------------
