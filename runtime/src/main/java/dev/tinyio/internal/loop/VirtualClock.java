@@ -122,6 +122,10 @@ public final class VirtualClock extends LoopClock {
      */
     @Override
     void await(long deadline, int outstanding, Object blocker) {
+        if (deadline != Long.MAX_VALUE && deadline - nanos <= 0) {
+            // Time moved past it since the run collected its timers: it is due now.
+            return;
+        }
         if (autoAdvance && outstanding == 0 && deadline != Long.MAX_VALUE) {
             advanceTo(deadline);
         } else {
