@@ -34,8 +34,7 @@ public final class Loop {
      * @param <T> the type of the result
      * @return the coroutine's result
      * @throws NullPointerException if {@code coro} is null
-     * @throws IllegalStateException if this loop is already running, or its {@link #clock} already drives another
-     *     run
+     * @throws IllegalStateException if this loop is already running, or its {@link #clock} drives another run
      * @throws IllegalArgumentException if the coroutine was started by another loop
      */
     public <T> T run(Coro<T> coro) {
@@ -52,8 +51,7 @@ public final class Loop {
      * @param <T> the type of the result
      * @return the coroutine's result
      * @throws NullPointerException if {@code coro} or {@code mode} is null
-     * @throws IllegalStateException if this loop is already running, or its {@link #clock} already drives another
-     *     run
+     * @throws IllegalStateException if this loop is already running, or its {@link #clock} drives another run
      * @throws IllegalArgumentException if the coroutine was started by another loop
      */
     @SuppressWarnings("unchecked")
@@ -76,8 +74,7 @@ public final class Loop {
      * @param <T> the type of the result
      * @return the run, not yet stepped
      * @throws NullPointerException if {@code coro} or {@code mode} is null
-     * @throws IllegalStateException if this loop is already running, or its {@link #clock} already drives another
-     *     run
+     * @throws IllegalStateException if this loop is already running, or its {@link #clock} drives another run
      * @throws IllegalArgumentException if the coroutine is not new: started by another loop, or failed or finished in
      *     this one
      */
@@ -103,7 +100,6 @@ public final class Loop {
         if (CoroFields.state(coro) != CoroState.NEW) {
             throw new IllegalArgumentException(AlreadyStarted.message(core, coro));
         }
-        // Refused by a clock that already drives another run, it leaves the loop and the coroutine as they were.
         LoopRun run = LoopRun.start(core, coro, mode, this::finished);
         running = true;
         current = run;
@@ -135,11 +131,8 @@ public final class Loop {
     }
 
     /**
-     * Runs this loop on virtual time from now on: every sleep, every {@link Event#await(java.time.Duration)}, every
-     * {@link Tinyio#timeout}, {@link Tinyio#now()} in its coroutines and the timestamps of its recording read
-     * {@code clock}, which moves only when told to or, by default, jumps ahead whenever nothing but a timer can
-     * wake the loop. Loops started from inside its runs (an isolate's, a nested {@code run}) share it. A clock
-     * drives one run at a time: a second run on it, not started from inside the first, is refused.
+     * Runs this loop on virtual time from now on: its sleeps, timeouts, {@link Tinyio#now()} and recording read
+     * {@code clock}, as {@link TestClock} says; so do the loops started inside its runs.
      *
      * @param clock the clock, or {@code null} for the real one (or, inside a running loop, that loop's)
      * @return this loop
@@ -199,9 +192,9 @@ public final class Loop {
         /**
          * When the run can make progress again, if it is blocked.
          *
-         * @return a deadline on the run's clock, a {@link System#nanoTime()} reading unless the loop runs on a
-         *     {@link TestClock} (then nanoseconds since the clock's start): now if a wake-up is waiting, the nearest
-         *     timeout, or {@link Long#MAX_VALUE} if only an event set elsewhere can wake it
+         * @return a {@link System#nanoTime()} deadline (on a {@link TestClock}, nanoseconds since its start): now if
+         *     a wake-up is waiting, the nearest timeout, or {@link Long#MAX_VALUE} if only an event set elsewhere can
+         *     wake it
          */
         public long wakeUpDeadline() {
             return run.wakeUpDeadline();
@@ -211,9 +204,8 @@ public final class Loop {
          * Parks the calling thread, without spinning, until the run can make progress: a wake-up from another
          * thread or the nearest timeout. If the thread is interrupted meanwhile, the run fails: everything is
          * cancelled and the {@link InterruptedException} is thrown (undeclared), as the mode says. On a
-         * {@link TestClock} that auto-advances, it jumps to the nearest timeout instead, unless work the run knows
-         * of is under way; on one that does not, with nothing but timers left, the run fails the same way with an
-         * {@link IllegalStateException} rather than wait for ever.
+         * {@link TestClock}, it may jump to the nearest timeout instead, or fail the same way with an
+         * {@link IllegalStateException}, as the clock says.
          */
         public void awaitWakeUp() {
             run.checkThread("awaitWakeUp");

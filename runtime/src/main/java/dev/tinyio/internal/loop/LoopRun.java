@@ -75,8 +75,7 @@ public final class LoopRun {
     }
 
     /**
-     * {@link #advance}, for a driver outside the run ({@code Loop.Run.step}): while it steps, the run's clock is the
-     * one its coroutines read on this thread.
+     * {@link #advance}, for a driver outside the run ({@code Loop.Run.step}), with the run's clock as this thread's.
      *
      * @return true if a coroutine stepped
      */
@@ -131,9 +130,7 @@ public final class LoopRun {
      * Parks the loop's thread, without spinning, until the nearest deadline or until another thread hands over a
      * wake-up. A wake-up handed over just before parking is not lost: its unpark makes the park return at once.
      * Interrupted while parked, the run fails with an {@link InterruptedException}, as tinyio's loop does on
-     * {@code KeyboardInterrupt}. On a virtual clock, the run may jump to the nearest deadline instead; if that
-     * clock does not advance by itself and nothing but a timer can wake the run, the run fails with an
-     * {@link IllegalStateException} rather than wait for ever.
+     * {@code KeyboardInterrupt}. A virtual clock may jump to the deadline instead, or fail the run the same way.
      */
     public void awaitWakeUp() {
         if (finished) {
@@ -169,8 +166,7 @@ public final class LoopRun {
     }
 
     /**
-     * How many pieces of work outside the loop's thread that the run knows of (threads it started, stages it waits
-     * for) may still wake it.
+     * How much work outside the loop's thread that the run knows of (threads, stages) may still wake it.
      *
      * @return the count
      */

@@ -32,13 +32,6 @@ public interface RunControl {
     LoopCore loop();
 
     /**
-     * The time the run's timers read.
-     *
-     * @return its clock
-     */
-    LoopClock clock();
-
-    /**
      * Work outside the loop's thread began that will wake a coroutine of the run when it ends: a thread, a stage.
      * A virtual clock does not jump ahead while such work is under way, as it would not have in real time. Called
      * on the loop's thread, once, and matched by one {@link #workEnded}.

@@ -259,11 +259,6 @@ final class Scheduler implements RunControl {
     }
 
     @Override
-    public LoopClock clock() {
-        return wakeUps.timers().clock();
-    }
-
-    @Override
     public void workStarted() {
         wakeUps.timers().workStarted();
     }
