@@ -1,21 +1,24 @@
 package dev.tinyio.tests;
 
+import static dev.tinyio.tests.JavaPrograms.AGENT_JAR;
+import static dev.tinyio.tests.JavaPrograms.JAVA;
+import static dev.tinyio.tests.JavaPrograms.lineOf;
+import static dev.tinyio.tests.JavaPrograms.run;
+import static dev.tinyio.tests.JavaPrograms.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tinyio.Coro;
+import dev.tinyio.tests.JavaPrograms.Result;
 import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,9 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  * with one class excluded and beside a library jar that never names tinyio; and the same under the agent.
  */
 class NotInstrumentedProgramsTest {
-    private static final Path AGENT_JAR = Path.of(System.getProperty("tinyio.agentJar"));
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-
     private static final String ADAPTER = """
             package lib;
 
@@ -134,8 +134,8 @@ class NotInstrumentedProgramsTest {
         app.put("demo/Main.java", MAIN);
         plain = compile("plain", app, runtime() + File.pathSeparator + libraryJar);
         instrumented = compile("classes", app, runtime() + File.pathSeparator + libraryJar);
-        Result result = run(JAVA, "-jar", AGENT_JAR.toString(), "instrument", "--classpath",
-                runtime() + File.pathSeparator + libraryJar, "--exclude", "**/Legacy.class", instrumented.toString());
+        Result result = run(List.of(JAVA, "-jar", AGENT_JAR.toString(), "instrument", "--classpath",
+                runtime() + File.pathSeparator + libraryJar, "--exclude", "**/Legacy.class", instrumented.toString()));
         assertEquals(0, result.status(), result.output());
     }
 
@@ -202,7 +202,7 @@ class NotInstrumentedProgramsTest {
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classes + File.pathSeparator + libraryJar + File.pathSeparator + runtime(),
                 "demo.Main"));
-        Result result = run(command.toArray(String[]::new));
+        Result result = run(command);
         assertEquals(0, result.status(), result.output());
         Map<String, String> reported = new LinkedHashMap<>();
         for (String line : result.output().split("\n")) {
@@ -216,48 +216,9 @@ class NotInstrumentedProgramsTest {
         return reported;
     }
 
-    /** The number of the one line of a source that holds a marker. */
-    private static int lineOf(String source, String marker) {
-        List<String> lines = source.lines().toList();
-        List<Integer> found = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains(marker)) {
-                found.add(i + 1);
-            }
-        }
-        assertEquals(1, found.size(), marker);
-        return found.get(0);
-    }
-
     private static Path compile(String name, Map<String, String> sources, String classpath) throws IOException {
-        Path sourceRoot = work.resolve("src-" + name);
         Path classes = work.resolve(name);
-        List<String> arguments = new ArrayList<>(List.of("--release", "17", "-d", classes.toString(), "-cp",
-                classpath));
-        for (Map.Entry<String, String> source : sources.entrySet()) {
-            Path file = sourceRoot.resolve(source.getKey());
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, source.getValue());
-            arguments.add(file.toString());
-        }
-        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, arguments.toArray(String[]::new)));
+        JavaPrograms.compile(sources, work.resolve("src-" + name), classes, "--release", "17", "-cp", classpath);
         return classes;
-    }
-
-    private record Result(int status, String output) {
-    }
-
-    private static Result run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("timed out: " + String.join(" ", command) + "\n" + output);
-        }
-        return new Result(process.exitValue(), output);
-    }
-
-    private static Path runtime() throws URISyntaxException {
-        return Path.of(Coro.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 }
