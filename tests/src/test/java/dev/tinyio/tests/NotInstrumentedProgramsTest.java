@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -196,8 +197,15 @@ class NotInstrumentedProgramsTest {
                 + "tinyio-maven-plugin.";
     }
 
+    /** What each run of demo.Main reported, by its options and class folder: the tests share the runs. */
+    private static final Map<List<Object>, Map<String, String>> RUNS = new HashMap<>();
+
     /** Runs demo.Main, and reads what it reported for each scenario. */
-    private static Map<String, String> runMain(List<String> jvmOptions, Path classes) throws Exception {
+    private static synchronized Map<String, String> runMain(List<String> jvmOptions, Path classes) throws Exception {
+        Map<String, String> known = RUNS.get(List.of(jvmOptions, classes));
+        if (known != null) {
+            return known;
+        }
         List<String> command = new ArrayList<>(List.of(JAVA));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classes + File.pathSeparator + libraryJar + File.pathSeparator + runtime(),
@@ -205,7 +213,7 @@ class NotInstrumentedProgramsTest {
         Result result = run(command);
         assertEquals(0, result.status(), result.output());
         Map<String, String> reported = new LinkedHashMap<>();
-        for (String line : result.output().split("\n")) {
+        for (String line : result.lines()) {
             int colon = line.indexOf(": ");
             if (colon > 0 && !line.startsWith(" ")) {
                 reported.put(line.substring(0, colon), line.substring(colon + 2));
@@ -213,6 +221,7 @@ class NotInstrumentedProgramsTest {
         }
         assertEquals(List.of("legacy", "beside", "adapter", "body"), List.copyOf(reported.keySet()),
                 result.output());
+        RUNS.put(List.of(jvmOptions, classes), reported);
         return reported;
     }
 
