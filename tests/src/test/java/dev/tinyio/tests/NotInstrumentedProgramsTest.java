@@ -81,6 +81,8 @@ class NotInstrumentedProgramsTest {
             import dev.tinyio.Coro;
             import dev.tinyio.Loop;
             import dev.tinyio.NotInstrumentedError;
+            import dev.tinyio.Tinyio;
+            import java.util.concurrent.CompletionException;
             import java.util.function.LongSupplier;
             import java.util.function.Supplier;
             import lib.LibraryAdapter;
@@ -102,6 +104,7 @@ class NotInstrumentedProgramsTest {
                     report("beside", () -> new Loop().run(Coro.of(Current::viaLegacy)));
                     report("adapter", () -> new Loop().run(Coro.of(() -> viaAdapter(adapter))));
                     report("body", Legacy::runPause);
+                    report("future", () -> Tinyio.toFuture(Coro.ofVoid(Coro::yield)).join());
                 }
 
                 static void report(String scenario, Supplier<Object> run) {
@@ -109,6 +112,8 @@ class NotInstrumentedProgramsTest {
                         System.out.println(scenario + ": " + run.get());
                     } catch (NotInstrumentedError e) {
                         System.out.println(scenario + ": " + e.getMessage());
+                    } catch (CompletionException e) {
+                        System.out.println(scenario + ": " + e.getCause().getMessage());
                     }
                 }
             }
@@ -149,6 +154,18 @@ class NotInstrumentedProgramsTest {
                 + "-javaagent:tinyio-agent-" + (version == null ? "<version>" : version) + "-all.jar, or rewrite the "
                 + "classes at build time with dev.tinyio:tinyio-maven-plugin (goals instrument and "
                 + "instrument-tests).", reported.get("legacy"));
+    }
+
+    /** A body that is the yield itself, on the loop thread of toFuture: no frame of the user's is there to blame. */
+    @Test
+    void with_no_instrumentation_a_yield_as_the_body_is_not_blamed_on_the_thread_that_runs_the_loop()
+            throws Exception {
+        Map<String, String> reported = runMain(List.of(), plain);
+        String version = Coro.class.getPackage().getImplementationVersion();
+        assertEquals("Coro.yield() was called from code that was not instrumented. No tinyio instrumentation is "
+                + "active: run with -javaagent:tinyio-agent-" + (version == null ? "<version>" : version) + "-all.jar, "
+                + "or rewrite the classes at build time with dev.tinyio:tinyio-maven-plugin (goals instrument and "
+                + "instrument-tests).", reported.get("future"));
     }
 
     @Test
@@ -219,7 +236,7 @@ class NotInstrumentedProgramsTest {
                 reported.put(line.substring(0, colon), line.substring(colon + 2));
             }
         }
-        assertEquals(List.of("legacy", "beside", "adapter", "body"), List.copyOf(reported.keySet()),
+        assertEquals(List.of("legacy", "beside", "adapter", "body", "future"), List.copyOf(reported.keySet()),
                 result.output());
         RUNS.put(List.of(jvmOptions, classes), reported);
         return reported;

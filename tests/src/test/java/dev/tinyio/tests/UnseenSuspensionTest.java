@@ -96,7 +96,7 @@ class UnseenSuspensionTest {
         // The agent's options, as the runtime reads them.
         String options = System.getProperty("dev.tinyio.agent");
         assertEquals("A coroutine suspended in " + pausedAt + " and the suspension passed through " + run
-                + ", the coroutine's body,, which cannot suspend: the tinyio agent is running (options '" + options
+                + ", the coroutine's body, which cannot suspend: the tinyio agent is running (options '" + options
                 + "') and left its class alone: it instruments the classes in class folders, and classes in jars "
                 + "where include= names them or where they call the library themselves; never the JDK's, nor those "
                 + "exclude= names, nor one it failed on (it logs why to dev.tinyio.agent). If it is your code, name "
