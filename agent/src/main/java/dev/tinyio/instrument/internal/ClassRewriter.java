@@ -79,13 +79,13 @@ public final class ClassRewriter {
         String name = reader.getClassName();
         boolean program = index.inProgram(name);
         boolean untouched = program ? !index.mayNeedRewriting(name)
-                : !ClassScan.mentionsTinyio(classFile) || SuspendableIndex.isLibrary(name);
+                : !ClassScan.mentionsTinyio(classFile) || Packages.isLibrary(name);
         if (untouched) {
             return null;
         }
         ClassNode node = new ClassNode();
         reader.accept(node, ClassReader.EXPAND_FRAMES);
-        if (SuspendableIndex.isInstrumented(node)) {
+        if (isInstrumented(node)) {
             return null;
         }
         if (!program) {
@@ -194,15 +194,15 @@ public final class ClassRewriter {
      * @return the summary
      */
     public String summary() {
-        Map<SuspendableIndex.Reason, Integer> counts = index.programCounts();
+        Map<SuspendReason, Integer> counts = index.programCounts();
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-        return total + " methods may suspend: " + counts.getOrDefault(SuspendableIndex.Reason.YIELDS, 0)
-                + " call Coro.yield, " + counts.getOrDefault(SuspendableIndex.Reason.ANNOTATED, 0)
-                + " carry @Suspendable, " + counts.getOrDefault(SuspendableIndex.Reason.CALLS, 0)
-                + " call one of those, " + counts.getOrDefault(SuspendableIndex.Reason.DISPATCH, 0)
-                + " call through an interface or superclass, " + counts.getOrDefault(SuspendableIndex.Reason.LAMBDA, 0)
-                + " call a lambda or method reference" + (counts.containsKey(SuspendableIndex.Reason.UNKNOWN)
-                ? ", " + counts.get(SuspendableIndex.Reason.UNKNOWN) + " call into classes whose files cannot be found"
+        return total + " methods may suspend: " + counts.getOrDefault(SuspendReason.YIELDS, 0)
+                + " call Coro.yield, " + counts.getOrDefault(SuspendReason.ANNOTATED, 0)
+                + " carry @Suspendable, " + counts.getOrDefault(SuspendReason.CALLS, 0)
+                + " call one of those, " + counts.getOrDefault(SuspendReason.DISPATCH, 0)
+                + " call through an interface or superclass, " + counts.getOrDefault(SuspendReason.LAMBDA, 0)
+                + " call a lambda or method reference" + (counts.containsKey(SuspendReason.UNKNOWN)
+                ? ", " + counts.get(SuspendReason.UNKNOWN) + " call into classes whose files cannot be found"
                 : "");
     }
 
@@ -213,7 +213,7 @@ public final class ClassRewriter {
      * @return true if it is never instrumented
      */
     public static boolean neverInstruments(String internalName) {
-        return SuspendableIndex.neverSuspends(internalName);
+        return Packages.neverSuspends(internalName);
     }
 
     /**
@@ -226,7 +226,19 @@ public final class ClassRewriter {
         ClassNode header = new ClassNode();
         new ClassReader(classFile).accept(header, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG
                 | ClassReader.SKIP_FRAMES);
-        return SuspendableIndex.isInstrumented(header);
+        return isInstrumented(header);
+    }
+
+    /** Whether a class carries the marker of instrumented classes. */
+    private static boolean isInstrumented(ClassNode node) {
+        if (node.visibleAnnotations != null) {
+            for (AnnotationNode annotation : node.visibleAnnotations) {
+                if (annotation.desc.equals(RuntimeNames.INSTRUMENTED_DESC)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean callsAny(MethodNode method, Predicate<MethodInsnNode> calls) {
@@ -272,7 +284,7 @@ public final class ClassRewriter {
     private boolean guardCalls(ClassNode node, MethodNode method, Predicate<MethodInsnNode> suspends) {
         Set<AbstractInsnNode> locked = new HashSet<>();
         for (AbstractInsnNode insn : method.instructions) {
-            if (insn instanceof MethodInsnNode call && !SuspendableIndex.isYield(call) && suspends.test(call)) {
+            if (insn instanceof MethodInsnNode call && !Calls.isYield(call) && suspends.test(call)) {
                 locked.add(call);
             }
         }

@@ -215,7 +215,7 @@ final class MethodRewriter {
             } else {
                 SiteLayout site = sites.get(next);
                 LabelNode save = new LabelNode();
-                if (SuspendableIndex.isYield(site.call)) {
+                if (Calls.isYield(site.call)) {
                     ((MethodInsnNode) clone).owner = RuntimeNames.SUSPENSION;
                     body.add(new JumpInsnNode(GOTO, save));
                     body.add(resumed);
@@ -324,7 +324,7 @@ final class MethodRewriter {
                 initialiser ? "initialiserCarriedOn" : "monitorHeld",
                 "(Ljava/lang/String;)Ldev/tinyio/NotInstrumentedError;"));
         error.add(new InsnNode(ATHROW));
-        if (SuspendableIndex.isYield(call)) {
+        if (Calls.isYield(call)) {
             for (Type argument : Type.getArgumentTypes(call.desc)) {
                 body.insertBefore(call, new InsnNode(argument.getSize() == 2 ? POP2 : POP));
             }
@@ -488,7 +488,7 @@ final class MethodRewriter {
      * the check, or a method a lambda proxy of the receiver's class enters for the called interface method.
      */
     private ConstantDynamic siteConstant(SiteLayout site) {
-        boolean check = !SuspendableIndex.isYield(site.call);
+        boolean check = !Calls.isYield(site.call);
         int calleeKind = !check ? RuntimeNames.CALLEE_UNCHECKED
                 : site.call.getOpcode() == INVOKEINTERFACE ? RuntimeNames.CALLEE_THROUGH_INTERFACE
                 : site.call.getOpcode() == INVOKEVIRTUAL ? RuntimeNames.CALLEE_VIRTUAL
