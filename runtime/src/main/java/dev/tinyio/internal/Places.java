@@ -2,16 +2,22 @@ package dev.tinyio.internal;
 
 import java.net.URL;
 import java.security.CodeSource;
+import java.util.Set;
 
 /** Where a class was loaded from: the folder or jar a fix must be made in. */
 final class Places {
+    /** The names of a build's class folders for main and test code, side by side. */
+    private static final Set<Set<String>> MAIN_AND_TEST = Set.of(Set.of("classes", "test-classes"),
+            Set.of("main", "test"));
+
     private Places() {
     }
 
     /**
      * Whether two classes came from the same folder or jar, or from the two class folders of the same build: a
-     * build's folders for main and test classes lie side by side ({@code target/classes}, {@code
-     * target/test-classes}), and both belong to the module.
+     * build's folders for main and test classes lie side by side, Maven's {@code target/classes} and {@code
+     * target/test-classes}, Gradle's {@code build/classes/java/main} and {@code .../test}, and both belong to the
+     * module.
      *
      * @param one a class, or {@code null}
      * @param other another class, or {@code null}
@@ -23,7 +29,8 @@ final class Places {
         if (mine == null || theirs == null) {
             return false;
         }
-        return mine.equals(theirs) || isFolder(mine) && isFolder(theirs) && parent(mine).equals(parent(theirs));
+        return mine.equals(theirs) || isFolder(mine) && isFolder(theirs) && parent(mine).equals(parent(theirs))
+                && MAIN_AND_TEST.contains(Set.of(name(one), name(other)));
     }
 
     /**
