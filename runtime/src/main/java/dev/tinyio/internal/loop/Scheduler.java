@@ -84,12 +84,12 @@ final class Scheduler implements RunControl {
         if (coro == null) {
             return false;
         }
-        Object value = CoroFields.resumeWith(coro);
-        CoroFields.resumeWith(coro, null);
+        // Ended early while it was queued, it is finished for good.
         if (CoroFields.state(coro) == CoroState.ACTIVE) {
+            Object value = CoroFields.resumeWith(coro);
+            CoroFields.resumeWith(coro, null);
             step(coro, value);
         }
-        // Otherwise it ended early while it was queued: finished for good.
         return true;
     }
 

@@ -123,6 +123,8 @@ final class Stepping {
             carrier.fiber = null;
         }
         if (outcome == Step.Outcome.YIELDED) {
+            // Named while its body is still there to name it by: from now on a fiber stands in its place.
+            coro.name();
             CoroFields.keep(coro, fiber);
         } else {
             spareFiber = fiber;
