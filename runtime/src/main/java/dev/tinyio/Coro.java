@@ -7,6 +7,7 @@ import dev.tinyio.internal.vocabulary.UninstrumentedYield;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A coroutine: a body that a {@link Loop} runs, suspending it at each {@code Coro.yield}. It runs at most once;
@@ -52,6 +53,12 @@ public final class Coro<T> {
      * types, since the layers above it own them. Nine fields and the header make 48 bytes.
      */
 
+    /**
+     * Told of every coroutine made, once debug mode has been turned on: the core loop installs it, through a
+     * variable handle, to warn of coroutines that are never yielded.
+     */
+    private static volatile Consumer<Coro<?>> onCreation;
+
     /** What it was named, or {@code null} until a name is asked for: then {@link #name()} finds one. */
     private volatile String name;
     /**
@@ -85,11 +92,20 @@ public final class Coro<T> {
         }
         this.name = name;
         this.code = body;
+        created();
     }
 
     /** One of the runtime's own coroutines, made by the core loop through a method handle. */
     private Coro(Stepper stepper) {
         this.code = stepper;
+        created();
+    }
+
+    private void created() {
+        Consumer<Coro<?>> watcher = onCreation;
+        if (watcher != null) {
+            watcher.accept(this);
+        }
     }
 
     /**

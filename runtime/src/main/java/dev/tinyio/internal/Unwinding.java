@@ -30,6 +30,12 @@ public class Unwinding {
 
     /** Set by a yield, cleared once the suspension has unwound to the loop. */
     boolean suspending;
+    /**
+     * Whether the loop stepping on this thread is in debug mode. Its fibers then resume whole chains of frames, and
+     * a re-entered frame that suspends again counts in {@link #pending}: its re-entered callers read it to know they
+     * must save themselves too.
+     */
+    public boolean debugging;
     /** Whether this suspension counted itself in {@link #pending}. */
     private boolean countedPending;
     /** The innermost frame saved during the unwinding in progress. */

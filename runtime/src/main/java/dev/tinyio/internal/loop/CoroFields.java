@@ -30,6 +30,8 @@ public final class CoroFields {
     private static final VarHandle NEXT_ACTIVE;
     /** {@code Coro}'s constructor for the runtime's own coroutines. */
     private static final MethodHandle OF_STEPPER;
+    /** What {@code Coro}'s constructors tell of every coroutine made. */
+    private static final VarHandle ON_CREATION;
 
     static {
         try {
@@ -43,6 +45,7 @@ public final class CoroFields {
             PREVIOUS_ACTIVE = coro.findVarHandle(Coro.class, "previousActive", Coro.class);
             NEXT_ACTIVE = coro.findVarHandle(Coro.class, "nextActive", Coro.class);
             OF_STEPPER = coro.findConstructor(Coro.class, MethodType.methodType(void.class, Stepper.class));
+            ON_CREATION = coro.findStaticVarHandle(Coro.class, "onCreation", Consumer.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -67,6 +70,15 @@ public final class CoroFields {
         } catch (Throwable unexpected) {
             throw new IllegalStateException(unexpected);
         }
+    }
+
+    /**
+     * Tells a watcher of every coroutine made from now on.
+     *
+     * @param watcher told of each, as its constructor ends
+     */
+    static void onCreation(Consumer<Coro<?>> watcher) {
+        ON_CREATION.setVolatile(watcher);
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -81,7 +81,7 @@ public final class LoopRun {
             }
             if (scheduler.coroutines().isEmpty()) {
                 finished = true;
-                scheduler.takeLastStepped();
+                scheduler.end();
                 onEnd.run();
             } else if (!checkedForCycle) {
                 checkedForCycle = true;
@@ -199,7 +199,7 @@ public final class LoopRun {
         finished = true;
         Fiber outerFiber = carrier.fiber;
         // A finished run keeps none of its coroutines reachable, whoever still holds the run.
-        Coro<?> lastStepped = scheduler.takeLastStepped();
+        Coro<?> lastStepped = scheduler.end();
         try {
             // An error in the loop's own machinery is a failure of the loop: orderly cancellation all the same.
             Failure known = failure instanceof Failure coroutineFailure ? coroutineFailure : new Failure(null, failure);

@@ -28,6 +28,8 @@ final class Scheduler implements RunControl {
     private final EarlyEnd earlyEnd;
     /** The ready queue and what fills it. */
     private final WakeUps wakeUps = new WakeUps();
+    /** In debug mode, what the watchdog of slow steps sees of this run; else {@code null}. */
+    private final SlowSteps.Watch slowSteps;
     /**
      * The coroutine stepped most recently (tinyio's {@code current_coro}): when the loop itself fails (a cycle, an
      * interrupt, an abort), the chain of single waiters stitched into the error's trace starts there.
@@ -36,7 +38,9 @@ final class Scheduler implements RunControl {
 
     Scheduler(LoopCore loop, Coro<?> root, Carrier carrier) {
         this.root = root;
-        this.stepping = new Stepping(carrier);
+        boolean debug = loop.debug();
+        this.slowSteps = debug ? SlowSteps.watch(loop.slowStepNanos()) : null;
+        this.stepping = new Stepping(carrier, debug);
         this.coroutines = new RunCoroutines(loop, stepping);
         this.earlyEnd = new EarlyEnd(coroutines, stepping);
     }
@@ -63,8 +67,15 @@ final class Scheduler implements RunControl {
         return wakeUps;
     }
 
-    /** See {@link #lastStepped}; forgotten once the run ends, so that a finished run keeps no coroutine. */
-    Coro<?> takeLastStepped() {
+    /**
+     * The run ended, finished or failed: it keeps no coroutine, and the watchdog no longer looks at it.
+     *
+     * @return the coroutine stepped last, see {@link #lastStepped}
+     */
+    Coro<?> end() {
+        if (slowSteps != null) {
+            slowSteps.close();
+        }
         Coro<?> last = lastStepped;
         lastStepped = null;
         return last;
@@ -100,11 +111,21 @@ final class Scheduler implements RunControl {
             observer.stepping(coro);
         }
         Step out = stepping.out();
-        Step.Outcome outcome = stepping.step(coro, value, null);
-        while (outcome == Step.Outcome.YIELDED && out.requestKind == Step.Request.CALL) {
-            Object answer = ((RunControl.Action) out.request).apply(this);
-            out.clear();
-            outcome = stepping.step(coro, answer, null);
+        if (slowSteps != null) {
+            slowSteps.begin(coro);
+        }
+        Step.Outcome outcome;
+        try {
+            outcome = stepping.step(coro, value, null);
+            while (outcome == Step.Outcome.YIELDED && out.requestKind == Step.Request.CALL) {
+                Object answer = ((RunControl.Action) out.request).apply(this);
+                out.clear();
+                outcome = stepping.step(coro, answer, null);
+            }
+        } finally {
+            if (slowSteps != null) {
+                slowSteps.end();
+            }
         }
         if (observer != null) {
             observer.stepped(coro, outcome, out);
