@@ -103,7 +103,16 @@ public final class LoopRun {
      * {@code KeyboardInterrupt}.
      */
     public void awaitWakeUp() {
-        if (!finished && scheduler.wakeUps().timers().park(this)) {
+        if (finished) {
+            return;
+        }
+        long since = System.nanoTime();
+        boolean interrupted = scheduler.wakeUps().timers().park(this);
+        LoopObserver observer = scheduler.coroutines().observer();
+        if (observer != null) {
+            observer.idle(since, System.nanoTime());
+        }
+        if (interrupted) {
             throw crash(new Failure(null, new InterruptedException("Loop.run was interrupted while waiting")));
         }
     }
