@@ -273,6 +273,16 @@ final class Scheduler implements RunControl {
     // -----------------------------------------------------------------------------------------------------------
 
     @Override
+    public Coro<?> asker() {
+        return lastStepped;
+    }
+
+    @Override
+    public List<StackTraceElement> framesAbove(Coro<?> coro) {
+        return WaitChain.framesAbove(coro);
+    }
+
+    @Override
     public LoopCore loop() {
         return coroutines.loop();
     }
