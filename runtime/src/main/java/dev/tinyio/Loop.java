@@ -5,6 +5,7 @@ import dev.tinyio.internal.loop.AlreadyStarted;
 import dev.tinyio.internal.loop.CoroFields;
 import dev.tinyio.internal.loop.LoopCore;
 import dev.tinyio.internal.loop.LoopRun;
+import dev.tinyio.internal.loop.NeverYielded;
 import dev.tinyio.internal.vocabulary.CoroState;
 import java.time.Duration;
 import java.util.Objects;
@@ -27,8 +28,11 @@ public final class Loop {
     /** The run in progress, for {@link #dump}. */
     private volatile LoopRun current;
 
-    /** A loop with nothing scheduled. */
+    /** A loop with nothing scheduled; in debug mode if {@code -Dtinyio.debug=true}. */
     public Loop() {
+        if (core.debug()) {
+            NeverYielded.watch();
+        }
     }
 
     /**
@@ -144,6 +148,9 @@ public final class Loop {
      */
     public Loop debug(boolean on) {
         core.debug(on);
+        if (on) {
+            NeverYielded.watch();
+        }
         return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.tinyio.internal.batteries;
 
 import dev.tinyio.Coro;
+import dev.tinyio.internal.loop.WorksFor;
 import dev.tinyio.internal.vocabulary.Step;
 import dev.tinyio.internal.vocabulary.Stepper;
 
@@ -9,7 +10,7 @@ import dev.tinyio.internal.vocabulary.Stepper;
  * {@code Tinyio.timeout}, {@code Tinyio.asCompleted} and {@code Tinyio.copy}, which run a coroutine in the
  * background and need to know how it ended.
  */
-public final class AwaitStepper implements Stepper {
+public final class AwaitStepper implements Stepper, WorksFor {
     /** What a recorder does with what it learns, and whom it works for. */
     public interface Recording {
         /**
@@ -28,7 +29,7 @@ public final class AwaitStepper implements Stepper {
         }
 
         /**
-         * See {@link Stepper#worksFor}: where a failure of the awaited coroutine reads on.
+         * See {@link WorksFor}: where a failure of the awaited coroutine reads on.
          *
          * @return the coroutine, or {@code null}
          */

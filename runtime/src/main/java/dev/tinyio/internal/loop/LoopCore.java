@@ -41,9 +41,6 @@ public final class LoopCore {
      */
     public void debug(boolean on) {
         debug = on;
-        if (on) {
-            NeverYielded.watch();
-        }
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.WeakHashMap;
  * every coroutine made from then on is watched: that costs a stack trace per coroutine, which is why it is debug
  * mode's.
  */
-final class NeverYielded {
+public final class NeverYielded {
     private static final System.Logger LOG = System.getLogger("dev.tinyio");
     private static final Cleaner CLEANER = Cleaner.create();
     /** The watched coroutines not yet yielded; weak, so that it keeps none alive. */
@@ -24,8 +24,8 @@ final class NeverYielded {
     private NeverYielded() {
     }
 
-    /** Watches every coroutine made from now on. */
-    static synchronized void watch() {
+    /** Watches every coroutine made from now on: debug mode was turned on for a loop. */
+    public static synchronized void watch() {
         if (!watching) {
             watching = true;
             CoroFields.onCreation(NeverYielded::made);

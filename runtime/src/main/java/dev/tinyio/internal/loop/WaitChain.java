@@ -1,7 +1,6 @@
 package dev.tinyio.internal.loop;
 
 import dev.tinyio.Coro;
-import dev.tinyio.internal.vocabulary.Stepper;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -28,8 +27,7 @@ final class WaitChain {
         if (waiters.size() == 1) {
             return waiters.get(0).coro;
         }
-        Stepper stepper = CoroFields.stepper(coro);
-        return waiters.isEmpty() && stepper != null ? stepper.worksFor() : null;
+        return waiters.isEmpty() && CoroFields.stepper(coro) instanceof WorksFor helper ? helper.worksFor() : null;
     }
 
     /**

@@ -1,7 +1,5 @@
 package dev.tinyio.internal.vocabulary;
 
-import dev.tinyio.Coro;
-
 /**
  * Advances one coroutine by one step: to its next yield, its return, or its failure. A fiber steps a user's
  * instrumented body; the runtime's own coroutines (sleeps, waits, the batteries) are steppers written by hand.
@@ -28,16 +26,5 @@ public interface Stepper {
      */
     default StackTraceElement[] suspendedTrace() {
         return NO_FRAMES;
-    }
-
-    /**
-     * The coroutine this one works for, when it is one of the runtime's own that a battery runs in the background
-     * (a timeout's recorder of its coroutine's result, say) and that nobody waits for: a failure it waited for reads
-     * on through the frames of whoever waits for that coroutine, as through its own waiter.
-     *
-     * @return the coroutine, or {@code null} for a coroutine that others wait for themselves
-     */
-    default Coro<?> worksFor() {
-        return null;
     }
 }
