@@ -4,11 +4,13 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.module.ResolvedModule;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,9 +25,10 @@ import java.util.stream.Stream;
 
 /**
  * Where the application's own classes are, which the agent analyses together as one program: every class in a
- * class folder (as an IDE or {@code mvn test} runs them), and, when {@code include=} names classes, those classes
- * in jars too, wherever they are. The include and exclude options apply to both. Other classes in jars are the
- * libraries', analysed one at a time as they load, and only if they name tinyio.
+ * class folder (as an IDE or {@code mvn test} runs them), on the class path or an exploded module's on the module
+ * path, and, when {@code include=} names classes, those classes in jars too, wherever they are. The include and
+ * exclude options apply to both. Other classes in jars are the libraries', analysed one at a time as they load, and
+ * only if they name tinyio.
  */
 final class ApplicationClasses {
     private final ClassFilter filter;
@@ -45,10 +48,11 @@ final class ApplicationClasses {
     }
 
     /**
-     * The folders and jars of the system class path, a jar's manifest {@code Class-Path} followed (Surefire and
-     * IDEs start tests through a jar that only names the real class path).
+     * The folders and jars of the system class loader: those of the class path, a jar's manifest {@code Class-Path}
+     * followed (Surefire and IDEs start tests through a jar that only names the real class path), then those of
+     * the named modules it loads from the module path, each an exploded module's folder or a jar.
      *
-     * @return the roots, in class path order
+     * @return the roots, in class path order, then by module name
      */
     static List<Path> systemClassPath() {
         Set<Path> roots = new LinkedHashSet<>();
@@ -57,6 +61,11 @@ final class ApplicationClasses {
                 addWithManifest(Path.of(element).toAbsolutePath().normalize(), roots);
             }
         }
+        ModuleLayer.boot().configuration().modules().stream()
+                .sorted(Comparator.comparing(ResolvedModule::name))
+                .flatMap(module -> module.reference().location().stream())
+                .filter(location -> "file".equals(location.getScheme()))
+                .forEach(location -> roots.add(Path.of(location).toAbsolutePath().normalize()));
         return List.copyOf(roots);
     }
 

@@ -29,18 +29,20 @@ final class SuspendableTransformer implements ClassFileTransformer {
 
     private final AgentOptions options;
     private final ApplicationClasses application;
+    private final RuntimeReads runtimeReads;
     /** Weak keys: an instrumenter reads through its loader weakly, so it does not keep the loader alive. */
     private final Map<ClassLoader, LoaderProgram> byLoader = new WeakHashMap<>();
     /** The instrumenter for classes of the bootstrap loader. */
     private final Instrumenter bootstrap = new Instrumenter(ClassSource.of(null));
 
-    SuspendableTransformer(AgentOptions options) {
+    SuspendableTransformer(AgentOptions options, RuntimeReads runtimeReads) {
         this.options = options;
         this.application = new ApplicationClasses(options.classes());
+        this.runtimeReads = runtimeReads;
     }
 
     @Override
-    public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
+    public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
         if (classBeingRedefined != null || className == null || Instrumenter.neverInstruments(className)) {
             // We do not support retransformation, and hidden classes (no name) are not instrumented.
@@ -58,6 +60,10 @@ final class SuspendableTransformer implements ClassFileTransformer {
                 return null;
             }
             byte[] result = instrumenter.instrument(classfileBuffer);
+            if (result != null) {
+                // The rewritten class calls the runtime: its module must read the runtime's before it links.
+                runtimeReads.grant(module);
+            }
             if (result != null && options.verbose()) {
                 LOG.log(Level.INFO, "tinyio instrumented " + className);
             }
@@ -89,7 +95,8 @@ final class SuspendableTransformer implements ClassFileTransformer {
      * The instrumenter of one class loader, and which of the folders and jars it loads from have been analysed.
      * Every folder and jar a loader names is analysed at its first class, so that classes of one folder that call
      * or implement those of another are seen together before either is instrumented: the system class loader's
-     * class path, a {@link URLClassLoader}'s URLs; for any other loader, each folder as its first class comes.
+     * class path and module path, a {@link URLClassLoader}'s URLs; for any other loader, each folder as its first
+     * class comes.
      */
     private final class LoaderProgram {
         private final Instrumenter instrumenter;

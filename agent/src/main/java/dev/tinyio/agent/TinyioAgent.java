@@ -41,7 +41,8 @@ public final class TinyioAgent {
     }
 
     private static void install(String options, Instrumentation instrumentation) {
-        instrumentation.addTransformer(new SuspendableTransformer(AgentOptions.parse(options)), false);
+        instrumentation.addTransformer(new SuspendableTransformer(AgentOptions.parse(options),
+                new RuntimeReads(instrumentation)), false);
         // The runtime's errors about code that was not instrumented then explain why the agent left it alone
         // (dev.tinyio.internal.Culprit.AGENT_PROPERTY; the agent carries no runtime classes).
         System.setProperty("dev.tinyio.agent", options == null ? "" : options);

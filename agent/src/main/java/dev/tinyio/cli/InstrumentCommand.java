@@ -4,6 +4,7 @@ import dev.tinyio.instrument.InstrumentationException;
 import dev.tinyio.instrument.build.ClassFileFilter;
 import dev.tinyio.instrument.build.ClasspathSource;
 import dev.tinyio.instrument.build.FolderInstrumenter;
+import dev.tinyio.instrument.build.RuntimeReadCheck;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The command-line instrumenter, for build tools other than Maven: {@code java -jar tinyio-agent-<version>-all.jar
@@ -84,6 +86,11 @@ public final class InstrumentCommand {
                     out.println("tinyio: " + outcome.summary());
                     out.println("tinyio: instrumented " + outcome.instrumented() + " of " + outcome.checked()
                             + " class files in " + folder);
+                }
+                Optional<String> unreadable = RuntimeReadCheck.problem(folder, classpath);
+                if (unreadable.isPresent()) {
+                    err.println(unreadable.get());
+                    return FAILED;
                 }
             }
             return 0;

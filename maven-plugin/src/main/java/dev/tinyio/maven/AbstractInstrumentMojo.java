@@ -4,11 +4,13 @@ import dev.tinyio.instrument.InstrumentationException;
 import dev.tinyio.instrument.build.ClassFileFilter;
 import dev.tinyio.instrument.build.ClasspathSource;
 import dev.tinyio.instrument.build.FolderInstrumenter;
+import dev.tinyio.instrument.build.RuntimeReadCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -92,13 +94,21 @@ abstract class AbstractInstrumentMojo extends AbstractMojo {
             getLog().debug("tinyio: no classes in " + folder);
             return;
         }
-        try (ClasspathSource source = new ClasspathSource(classpath().stream().map(Path::of).toList())) {
-            FolderInstrumenter.Outcome outcome = new FolderInstrumenter(folder, compiledForm(), source,
-                    new ClassFileFilter(includes, excludes), getLog()::warn).run(failOnError);
-            outcome.failures().forEach(getLog()::warn);
-            getLog().info("tinyio: " + outcome.summary());
-            getLog().info("tinyio: instrumented " + outcome.instrumented() + " of " + outcome.checked()
-                    + " class files in " + folder);
+        try {
+            List<Path> classpath = classpath().stream().map(Path::of).toList();
+            try (ClasspathSource source = new ClasspathSource(classpath)) {
+                FolderInstrumenter.Outcome outcome = new FolderInstrumenter(folder, compiledForm(), source,
+                        new ClassFileFilter(includes, excludes), getLog()::warn).run(failOnError);
+                outcome.failures().forEach(getLog()::warn);
+                getLog().info("tinyio: " + outcome.summary());
+                getLog().info("tinyio: instrumented " + outcome.instrumented() + " of " + outcome.checked()
+                        + " class files in " + folder);
+            }
+            // A named module runs its instrumented classes only if it reads the runtime: stop here, not at run time.
+            Optional<String> unreadable = RuntimeReadCheck.problem(folder, classpath);
+            if (unreadable.isPresent()) {
+                throw new MojoFailureException(unreadable.get());
+            }
         } catch (InstrumentationException e) {
             throw new MojoFailureException(e.getMessage() + " (set failOnError to false to leave such classes "
                     + "uninstrumented, or exclude them)", e);

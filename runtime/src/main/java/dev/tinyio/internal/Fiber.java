@@ -14,7 +14,11 @@ import java.util.List;
  *
  * <p>A step re-enters only the innermost saved frame; when that frame returns, its value is passed to its parent's
  * call site and the parent is re-entered, and so on. A yield therefore costs the same at any call depth.
+ *
+ * <p>Public for the core loop, in another package of this module. The vocabulary it steps with is not exported, as
+ * no code outside the module steps a fiber.
  */
+@SuppressWarnings("exports")
 public final class Fiber extends Resumption implements Stepper {
     /** The thread's carrier, which holds the suspension being unwound. */
     private final Unwinding carrier;

@@ -1,0 +1,3 @@
+module demo.app {
+    requires demo.lib;
+}

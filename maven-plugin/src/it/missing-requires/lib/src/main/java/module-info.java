@@ -1,0 +1,4 @@
+module demo.lib {
+    requires dev.tinyio;
+    exports demo.lib;
+}
