@@ -87,13 +87,14 @@ public class Unwinding {
         Frame child = chainTail;
         if (child == null) {
             chainHead = frame;
-        } else {
+        } else if (child.parent != frame) {
             SiteInfo call = frame.site;
             if (!entered(call, child, receiver)) {
                 throw Blame.notTheCallee(call, receiver, abandon());
             }
             child.parent = frame;
         }
+        // Otherwise a chain re-entered whole, in debug mode, is saved again as it was checked when first saved.
         chainTail = frame;
     }
 
