@@ -5,7 +5,6 @@ import dev.tinyio.internal.loop.AlreadyStarted;
 import dev.tinyio.internal.loop.CoroFields;
 import dev.tinyio.internal.loop.LoopCore;
 import dev.tinyio.internal.loop.LoopRun;
-import dev.tinyio.internal.loop.NeverYielded;
 import dev.tinyio.internal.vocabulary.CoroState;
 import java.time.Duration;
 import java.util.Objects;
@@ -30,9 +29,6 @@ public final class Loop {
 
     /** A loop with nothing scheduled; in debug mode if {@code -Dtinyio.debug=true}. */
     public Loop() {
-        if (core.debug()) {
-            NeverYielded.watch();
-        }
     }
 
     /**
@@ -137,8 +133,8 @@ public final class Loop {
     /**
      * Turns debug mode on or off for this loop's runs from the next one on; {@code -Dtinyio.debug=true} turns it on
      * for every loop. In debug mode, a step that runs longer than {@link #slowStepThreshold} is logged with the
-     * stack it is blocked in, while it still runs; a coroutine made and dropped without ever being yielded is logged
-     * with where it was made (watched from the first time debug mode is turned on); {@code Loop.run} called from
+     * stack it is blocked in, while it still runs; a coroutine made in its steps (or anywhere, with
+     * {@code -Dtinyio.debug=true}) and dropped without ever being yielded is logged with where it was made; {@code Loop.run} called from
      * inside a coroutine of another loop is logged; and a resumed coroutine re-enters every suspended frame of its
      * chain, so that a debugger or {@code Thread.getStackTrace()} sees them all, at one re-entry per frame.
      * Warnings go to the {@code System.Logger} named {@code dev.tinyio}.
@@ -148,9 +144,6 @@ public final class Loop {
      */
     public Loop debug(boolean on) {
         core.debug(on);
-        if (on) {
-            NeverYielded.watch();
-        }
         return this;
     }
 

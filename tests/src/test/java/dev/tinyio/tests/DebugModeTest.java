@@ -8,6 +8,7 @@ import dev.tinyio.Coro;
 import dev.tinyio.Loop;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -111,17 +112,22 @@ class DebugModeTest {
     }
 
     @Test
-    void a_coroutine_made_and_dropped_without_being_yielded_is_logged_with_where_it_was_made()
+    void a_coroutine_made_in_a_step_and_dropped_without_being_yielded_is_logged_with_where_it_was_made()
             throws InterruptedException {
-        new Loop().debug(true);
         CountDownLatch warned = when(m -> m.contains("[forgotten] was never yielded"));
-        WeakReference<Coro<Integer>> ran = runAndDrop();
-        String forgotten = makeAndDrop();
-        while (!await(warned) || ran.get() != null) {
+        String[] forgotten = new String[1];
+        List<WeakReference<Coro<Integer>>> ran = new ArrayList<>();
+        new Loop().debug(true).run(Coro.ofVoid(() -> {
+            forgotten[0] = makeAndDrop();
+            Coro<Integer> yielded = Coro.of("ran", () -> 1);
+            ran.add(new WeakReference<>(yielded));
+            Coro.yield(yielded);
+        }));
+        while (!await(warned) || ran.get(0).get() != null) {
             System.gc();
         }
         LogRecord warning = only(m -> m.contains("[forgotten] was never yielded"));
-        assertEquals("Coroutine " + forgotten + " was never yielded, so it never ran, and it is now garbage. A "
+        assertEquals("Coroutine " + forgotten[0] + " was never yielded, so it never ran, and it is now garbage. A "
                 + "coroutine runs only when a loop runs it or a coroutine yields it: Coro.yield(coro), or "
                 + "Coro.yield(Set.of(coro)) to start it in the background. It was made at:", warning.getMessage());
         assertNotNull(warning.getThrown());
@@ -137,12 +143,6 @@ class DebugModeTest {
 
     private static String makeAndDrop() {
         return Coro.of("forgotten", () -> 1).toString();
-    }
-
-    private static WeakReference<Coro<Integer>> runAndDrop() {
-        Coro<Integer> ran = Coro.of("ran", () -> 1);
-        new Loop().run(ran);
-        return new WeakReference<>(ran);
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LoopCore {
     /** Debug mode for every loop that is not told otherwise: {@code -Dtinyio.debug=true}. */
-    private static final boolean DEBUG_BY_DEFAULT = Boolean.getBoolean("tinyio.debug");
+    static final boolean DEBUG_BY_DEFAULT = Boolean.getBoolean("tinyio.debug");
     /** How long a step may run before debug mode warns: {@code -Dtinyio.debug.slowStepMillis}, 100 by default. */
     private static final long SLOW_STEP_BY_DEFAULT =
             TimeUnit.MILLISECONDS.toNanos(Long.getLong("tinyio.debug.slowStepMillis", 100));

@@ -1,6 +1,7 @@
 package dev.tinyio.internal.loop;
 
 import dev.tinyio.Coro;
+import dev.tinyio.internal.Carrier;
 import java.lang.System.Logger.Level;
 import java.lang.ref.Cleaner;
 import java.util.Collections;
@@ -9,32 +10,46 @@ import java.util.WeakHashMap;
 
 /**
  * Debug mode's warning of a coroutine that was made and became garbage without ever being yielded, so that it never
- * ran (asyncio's "coroutine was never awaited"), with the place it was made. Once debug mode is first turned on,
- * every coroutine made from then on is watched: that costs a stack trace per coroutine, which is why it is debug
- * mode's.
+ * ran (asyncio's "coroutine was never awaited"), with the place it was made. Watched are the coroutines made inside
+ * the steps of a loop in debug mode, or, with {@code -Dtinyio.debug=true}, every coroutine made once a loop exists.
+ * Each costs a stack trace when it is made, which is why it is debug mode's.
  */
-public final class NeverYielded {
+final class NeverYielded {
     private static final System.Logger LOG = System.getLogger("dev.tinyio");
     private static final Cleaner CLEANER = Cleaner.create();
     /** The watched coroutines not yet yielded; weak, so that it keeps none alive. */
     private static final Map<Coro<?>, Creation> UNYIELDED = Collections.synchronizedMap(new WeakHashMap<>());
-    /** Whether coroutines are watched. */
-    private static volatile boolean watching;
+    /** Whether every coroutine is watched: {@code -Dtinyio.debug=true}. */
+    private static final boolean EVERYWHERE = LoopCore.DEBUG_BY_DEFAULT;
+    /** How many runs in debug mode are under way; while there are some, coroutines made are looked at. */
+    private static int debugRuns;
+
+    static {
+        if (EVERYWHERE) {
+            CoroFields.onCreation(NeverYielded::made);
+        }
+    }
 
     private NeverYielded() {
     }
 
-    /** Watches every coroutine made from now on: debug mode was turned on for a loop. */
-    public static synchronized void watch() {
-        if (!watching) {
-            watching = true;
+    /** A run in debug mode starts: the coroutines made in its steps are watched. */
+    static synchronized void runStarted() {
+        if (debugRuns++ == 0 && !EVERYWHERE) {
             CoroFields.onCreation(NeverYielded::made);
+        }
+    }
+
+    /** A run in debug mode ended. */
+    static synchronized void runEnded() {
+        if (--debugRuns == 0 && !EVERYWHERE) {
+            CoroFields.onCreation(null);
         }
     }
 
     /** A loop saw a coroutine: it was yielded, or run. */
     static void yielded(Coro<?> coro) {
-        if (watching) {
+        if (!UNYIELDED.isEmpty()) {
             Creation creation = UNYIELDED.remove(coro);
             if (creation != null) {
                 creation.yielded = true;
@@ -43,9 +58,12 @@ public final class NeverYielded {
     }
 
     private static void made(Coro<?> coro) {
-        Creation creation = new Creation(coro.toString(), new Throwable("The coroutine was made here"));
-        UNYIELDED.put(coro, creation);
-        CLEANER.register(coro, creation);
+        Carrier carrier = Carrier.get();
+        if (EVERYWHERE || carrier.fiber != null && carrier.debugging) {
+            Creation creation = new Creation(coro.toString(), new Throwable("The coroutine was made here"));
+            UNYIELDED.put(coro, creation);
+            CLEANER.register(coro, creation);
+        }
     }
 
     /** Where a coroutine was made, and whether it was yielded; it holds nothing of the coroutine itself. */

@@ -28,8 +28,8 @@ final class Scheduler implements RunControl {
     private final EarlyEnd earlyEnd;
     /** The ready queue and what fills it. */
     private final WakeUps wakeUps = new WakeUps();
-    /** In debug mode, what the watchdog of slow steps sees of this run; else {@code null}. */
-    private final SlowSteps.Watch slowSteps;
+    /** In debug mode, what debug mode watches of this run; else {@code null}. */
+    private final DebugRun debugRun;
     /**
      * The coroutine stepped most recently (tinyio's {@code current_coro}): when the loop itself fails (a cycle, an
      * interrupt, an abort), the chain of single waiters stitched into the error's trace starts there.
@@ -38,9 +38,8 @@ final class Scheduler implements RunControl {
 
     Scheduler(LoopCore loop, Coro<?> root, Carrier carrier) {
         this.root = root;
-        boolean debug = loop.debug();
-        this.slowSteps = debug ? SlowSteps.watch(loop.slowStepNanos()) : null;
-        this.stepping = new Stepping(carrier, debug);
+        this.debugRun = DebugRun.of(loop);
+        this.stepping = new Stepping(carrier, debugRun != null);
         this.coroutines = new RunCoroutines(loop, stepping);
         this.earlyEnd = new EarlyEnd(coroutines, stepping);
     }
@@ -73,8 +72,8 @@ final class Scheduler implements RunControl {
      * @return the coroutine stepped last, see {@link #lastStepped}
      */
     Coro<?> end() {
-        if (slowSteps != null) {
-            slowSteps.close();
+        if (debugRun != null) {
+            debugRun.close();
         }
         Coro<?> last = lastStepped;
         lastStepped = null;
@@ -111,8 +110,8 @@ final class Scheduler implements RunControl {
             observer.stepping(coro);
         }
         Step out = stepping.out();
-        if (slowSteps != null) {
-            slowSteps.begin(coro);
+        if (debugRun != null) {
+            debugRun.stepping(coro);
         }
         Step.Outcome outcome;
         try {
@@ -123,8 +122,8 @@ final class Scheduler implements RunControl {
                 outcome = stepping.step(coro, answer, null);
             }
         } finally {
-            if (slowSteps != null) {
-                slowSteps.end();
+            if (debugRun != null) {
+                debugRun.stepped();
             }
         }
         if (observer != null) {
