@@ -65,6 +65,23 @@ def jarEntry = { File jar, String name ->
     }
 }
 
+// ---- The plugin's warnings, word for word: a constructor and a synchronized method that suspend, which it never
+// instruments.
+
+def buildLog = new File(basedir, 'build.log').readLines()
+def appLine = { String source, String marker ->
+    def found = new File(basedir, "app/src/main/java/demo/app/$source").readLines().findIndexValues { it.contains(marker) }
+    assert found.size() == 1 : "$marker in $source"
+    return found[0] + 1
+}
+def neverInstrumented = ' suspends, but tinyio never instruments constructors, static initialisers or synchronized ' +
+        'methods; suspending there throws NotInstrumentedError.'
+["[WARNING] tinyio: demo.app.Gadget.<init>(Gadget.java:${appLine('Gadget.java', 'Gadget() {')})" + neverInstrumented,
+ "[WARNING] tinyio: demo.app.Counter.lockedBump(Counter.java:${appLine('Counter.java', 'count = Steps.step(count);')})" +
+         neverInstrumented].each { String line ->
+    assert buildLog.count { it == line } == 1 : "expected the line\n$line\nonce in the build log"
+}
+
 // ---- The expectations: what plain Java computes if Coro.yield simply returned, and how often each shape gives
 // way (every Steps.step gives way once; "nested" is worked out in the comment beside it).
 

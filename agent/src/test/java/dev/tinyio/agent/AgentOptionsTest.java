@@ -75,4 +75,37 @@ class AgentOptionsTest {
         assertTrue(options.verbose());
         assertTrue(options.failFast());
     }
+
+    @Test
+    void an_unknown_option_is_named_word_for_word_with_every_known_one() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> AgentOptions.parse("verbose,includes=com.acme.*"));
+        assertEquals("Unknown tinyio agent option 'includes=com.acme.*'. Known options: failfast, verbose, "
+                + "dump=<folder>, include=<classes>, exclude=<classes> (class name patterns such as com.acme.* "
+                + "separated by ;).", error.getMessage());
+    }
+
+    @Test
+    void a_dump_option_without_a_folder_says_what_it_needs_word_for_word() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> AgentOptions.parse("failfast,dump="));
+        assertEquals("The tinyio agent option 'dump=' needs a folder to write the instrumented classes to after "
+                + "'dump=', for example dump=target/tinyio-dump.", error.getMessage());
+    }
+
+    @Test
+    void an_include_option_without_patterns_says_what_it_needs_word_for_word() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> AgentOptions.parse("include= "));
+        assertEquals("The tinyio agent option 'include=' needs class name patterns after 'include=', for example "
+                + "include=com.acme.*;org.example.Main.", error.getMessage());
+    }
+
+    @Test
+    void an_exclude_option_without_patterns_says_what_it_needs_word_for_word() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> AgentOptions.parse("include=com.acme.*,exclude="));
+        assertEquals("The tinyio agent option 'exclude=' needs class name patterns after 'exclude=', for example "
+                + "exclude=com.acme.*;org.example.Main.", error.getMessage());
+    }
 }

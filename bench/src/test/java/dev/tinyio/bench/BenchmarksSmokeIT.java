@@ -37,7 +37,7 @@ class BenchmarksSmokeIT {
             classes.add(declaringClass(result.getParams().getBenchmark()));
         }
         List<String> expected = new ArrayList<>(List.of(ClassLoading.class.getSimpleName(),
-                EventPingPong.class.getSimpleName(), InstrumenterCost.class.getSimpleName(),
+                DebugResume.class.getSimpleName(), EventPingPong.class.getSimpleName(), InstrumenterCost.class.getSimpleName(),
                 NeverSuspending.class.getSimpleName(), ProgramAnalysis.class.getSimpleName(),
                 RetainedHeap.class.getSimpleName(), SpawnGather.class.getSimpleName(),
                 YieldRoundTrip.class.getSimpleName(), CompletableFutureHops.class.getSimpleName()));

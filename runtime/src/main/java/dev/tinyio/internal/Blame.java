@@ -25,11 +25,13 @@ final class Blame {
      * The public {@code Coro.yield} was reached: its caller was not instrumented.
      *
      * @param what the yield that was called
+     * @param fiber the class whose frames step a coroutine, below which the frames are no longer the coroutine's
      * @return the error naming the caller
      */
-    static NotInstrumentedError yieldCalledFrom(String what) {
+    static NotInstrumentedError yieldCalledFrom(String what, Class<?> fiber) {
         List<StackFrame> frames = WALKER.walk(s -> s.toList());
-        Culprit culprit = Culprit.onStack(frames);
+        // The coroutine's own frames end where its fiber steps it: below lie the loop and whoever runs the loop.
+        Culprit culprit = Culprit.onStack(frames.stream().takeWhile(f -> f.getDeclaringClass() != fiber).toList());
         if (culprit == null) {
             return new NotInstrumentedError(what + " was called from code that was not instrumented. "
                     + noInstrumentation());
@@ -71,15 +73,17 @@ final class Blame {
      * instrumented, carried on and returned.
      *
      * @param innermost the innermost frame the suspension saved
+     * @param outermost the outermost frame it saved, the one directly below the call that returned
      * @param call the callee as {@code owner.name(descriptor)}, in internal form
      * @param site where it was called, as a stack trace prints it
      * @return the error naming the callee
      */
-    static NotInstrumentedError returned(Frame innermost, String call, String site) {
+    static NotInstrumentedError returned(Frame innermost, Frame outermost, String call, String site) {
         Class<?> caller = WALKER.walk(s -> s.dropWhile(f -> Origins.isRuntime(f.getClassName())).findFirst())
                 .<Class<?>>map(StackFrame::getDeclaringClass).orElse(null);
         ClassLoader loader = caller == null ? null : caller.getClassLoader();
-        return passedThrough(innermost, Culprit.atCall(call, site, loader), caller);
+        MethodInfo below = outermost == null ? null : outermost.site.method;
+        return passedThrough(innermost, Culprit.atCall(call, site, loader, below), caller);
     }
 
     /**
@@ -93,7 +97,7 @@ final class Blame {
     static NotInstrumentedError notTheCallee(SiteInfo call, Object receiver, Frame saved) {
         Class<?> caller = call.method.owner;
         Culprit culprit = receiver == null
-                ? Culprit.atCall(call.callee(), call.toString(), caller.getClassLoader())
+                ? Culprit.atCall(call.callee(), call.toString(), caller.getClassLoader(), null)
                 : Culprit.receiving(receiver, call.calleeName, call.toString());
         return passedThrough(saved, culprit, caller);
     }
@@ -134,7 +138,7 @@ final class Blame {
             culprit = new Culprit("the coroutine's body, a lambda or method reference made in " + host.getName(),
                     Culprit.Kind.BODY, host.getName(), host);
         } else {
-            culprit = Culprit.of(type, type.getName(), "run", null, type.getName() + ".run, the coroutine's body,");
+            culprit = Culprit.of(type, type.getName(), "run", null, type.getName() + ".run, the coroutine's body");
         }
         return passedThrough(innermost, culprit, innermost == null ? null : innermost.site.method.owner);
     }

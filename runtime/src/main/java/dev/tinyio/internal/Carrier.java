@@ -42,6 +42,6 @@ public final class Carrier extends Unwinding {
         if (get().fiber == null) {
             return UninstrumentedYield.outsideLoop(what);
         }
-        return Blame.yieldCalledFrom(what);
+        return Blame.yieldCalledFrom(what, Fiber.class);
     }
 }

@@ -5,8 +5,6 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
-import java.net.URL;
-import java.security.CodeSource;
 import java.util.List;
 
 /**
@@ -93,9 +91,10 @@ record Culprit(String where, Kind kind, String method, Class<?> type) {
      * @param call the callee as {@code owner/in/internal/form.name(descriptor)}, or {@code invokedynamic name}
      * @param site where it was called, as a stack trace prints it
      * @param loader the calling class's loader, to find the callee's class
+     * @param below the method of the frame saved directly below the call, or {@code null}
      * @return the culprit
      */
-    static Culprit atCall(String call, String site, ClassLoader loader) {
+    static Culprit atCall(String call, String site, ClassLoader loader, MethodInfo below) {
         int dot = call.lastIndexOf('.', call.indexOf('(') < 0 ? call.length() : call.indexOf('('));
         if (call.startsWith("invokedynamic ") || dot < 0) {
             return new Culprit(call + ", called at " + site, Kind.JDK, call, null);
@@ -105,16 +104,27 @@ record Culprit(String where, Kind kind, String method, Class<?> type) {
         String name = call.substring(dot + 1, paren < 0 ? call.length() : paren);
         Class<?> type = load(owner, loader);
         MethodType methodType = paren < 0 ? null : typeOf(call.substring(paren), loader);
+        if (isInstrumented(type, name + call.substring(paren))) {
+            // What it called suspended as instrumented: the call itself was not made a place to suspend.
+            return new Culprit("the call of " + owner + "." + name + " at " + site, Kind.STALE_CALL,
+                    owner + "." + name, type);
+        }
+        if (implementsCall(below, type, name)) {
+            // The same, through an interface or a superclass: name the method that was instrumented to suspend.
+            return new Culprit("the call of " + owner + "." + name + " at " + site, Kind.STALE_CALL,
+                    below.owner.getName() + "." + name, below.owner);
+        }
         if (Origins.isPlatform(owner) && isAbstract(type, name, methodType)) {
             // A JDK interface's abstract method: the code that ran is an implementation outside the JDK.
             return new Culprit("an implementation of " + owner + "." + name + ", called at " + site,
                     Kind.NOT_INSTRUMENTED, owner + "." + name, null);
         }
-        if (isInstrumented(type, name + call.substring(paren))) {
-            return new Culprit("the call of " + owner + "." + name + " at " + site, Kind.STALE_CALL,
-                    owner + "." + name, type);
-        }
         return of(type, owner, name, methodType, owner + "." + name + ", called at " + site);
+    }
+
+    /** Whether the frame saved below a call is of a method the call could have entered: its own, or an override. */
+    private static boolean implementsCall(MethodInfo below, Class<?> owner, String name) {
+        return below != null && owner != null && below.name.equals(name) && owner.isAssignableFrom(below.owner);
     }
 
     /** Whether a method is among those its class's marker lists as instrumented. */
@@ -239,14 +249,13 @@ record Culprit(String where, Kind kind, String method, Class<?> type) {
     }
 
     /**
-     * Whether the culprit's class lies in the same folder or jar as another class.
+     * Whether the culprit's class belongs with another class: see {@link Places#together}.
      *
      * @param other a class, such as the instrumented one that called the culprit
-     * @return true if both came from the same place
+     * @return true if both came from the same place, or from the same build
      */
     boolean besides(Class<?> other) {
-        URL mine = location(type);
-        return mine != null && mine.equals(location(other));
+        return Places.together(type, other);
     }
 
     /**
@@ -255,23 +264,7 @@ record Culprit(String where, Kind kind, String method, Class<?> type) {
      * @return the name
      */
     String placeName() {
-        URL place = location(type);
-        if (place == null) {
-            return null;
-        }
-        String path = place.getPath();
-        if (path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
-        }
-        return path.substring(path.lastIndexOf('/') + 1);
-    }
-
-    private static URL location(Class<?> type) {
-        if (type == null) {
-            return null;
-        }
-        CodeSource source = type.getProtectionDomain().getCodeSource();
-        return source == null ? null : source.getLocation();
+        return Places.name(type);
     }
 
     private static Class<?> load(String name, ClassLoader loader) {

@@ -110,6 +110,9 @@ public final class Fiber extends Resumption implements Stepper {
     }
 
     private Step.Outcome resume(Object value, Throwable thrown, Step out) {
+        if (carrier.debugging && top.parent != null) {
+            return resumeWhole(value, thrown, out);
+        }
         Frame frame = top;
         top = null;
         Throwable stitched = null;
@@ -139,6 +142,32 @@ public final class Fiber extends Resumption implements Stepper {
             frame = frame.parent;
         }
         return thrown != null ? out.threw(thrown) : out.returned(value);
+    }
+
+    /**
+     * Re-enters every suspended frame from the outermost down, each calling the next as it did when it suspended
+     * ({@link Frame.Whole}): debug mode, where a debugger, a profiler or {@code Thread.getStackTrace()} after a
+     * resume must see the whole chain. Costs one re-entry per frame; an exception thrown inside travels through the
+     * frames on the stack, as in a plain call.
+     */
+    private Step.Outcome resumeWhole(Object value, Throwable thrown, Step out) {
+        Frame.Whole whole = new Frame.Whole(top, value, thrown);
+        Frame outermost = whole.outermost();
+        top = null;
+        resumeValue = whole;
+        resumeThrown = null;
+        Object result;
+        try {
+            result = outermost.site.method.resumer.resume(outermost);
+        } catch (Throwable caught) {
+            Throwable t = carriedOn(caught);
+            carrier.abandonUnwinding();
+            return out.threw(t);
+        }
+        if (carrier.suspending) {
+            return carrier.chainHead == null ? brokenSuspension(out) : suspended(out);
+        }
+        return out.returned(result);
     }
 
     /**
@@ -204,6 +233,10 @@ public final class Fiber extends Resumption implements Stepper {
     /** The frame being re-entered suspends again: it reuses its own frame object. */
     Frame resave(Frame frame, SiteInfo site, Object receiver) {
         frame.site = site;
+        if (carrier.debugging) {
+            // Its re-entered callers are on the stack below it, and must see that a suspension is unwinding.
+            carrier.countPending();
+        }
         carrier.link(frame, receiver);
         return frame;
     }

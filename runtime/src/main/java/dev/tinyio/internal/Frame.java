@@ -47,7 +47,51 @@ public final class Frame {
         if (t != null) {
             throw t;
         }
-        return v;
+        return v instanceof Whole whole ? whole.enterNext(fiber) : v;
+    }
+
+    /**
+     * A resume of every suspended frame of a fiber, from the outermost down, for debug mode: each frame, re-entered,
+     * evaluates its suspended call by re-entering the next frame in, as it called it when it suspended, so that the
+     * innermost runs with the whole chain on the thread's stack. It stands in the fiber as the resume value of every
+     * frame but the innermost, which gets the real one.
+     */
+    static final class Whole {
+        /** The suspended frames, outermost first. */
+        private final Frame[] frames;
+        /** What the innermost frame's suspended call returns. */
+        private final Object value;
+        /** What it throws instead, or {@code null}. */
+        private final Throwable thrown;
+        /** The index of the next frame to re-enter. */
+        private int next = 1;
+
+        Whole(Frame innermost, Object value, Throwable thrown) {
+            int depth = 0;
+            for (Frame f = innermost; f != null; f = f.parent) {
+                depth++;
+            }
+            frames = new Frame[depth];
+            for (Frame f = innermost; f != null; f = f.parent) {
+                frames[--depth] = f;
+            }
+            this.value = value;
+            this.thrown = thrown;
+        }
+
+        /** The frame to re-enter first. */
+        Frame outermost() {
+            return frames[0];
+        }
+
+        /** Re-enters the next frame in, handing it the real resume value if it is the innermost. */
+        private Object enterNext(Resumption fiber) throws Throwable {
+            Frame inner = frames[next++];
+            boolean innermost = next == frames.length;
+            fiber.resumeValue = innermost ? value : this;
+            fiber.resumeThrown = innermost ? thrown : null;
+            return inner.site.method.resumer.resume(inner);
+        }
     }
 
     @Override

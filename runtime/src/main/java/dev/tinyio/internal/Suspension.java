@@ -141,7 +141,9 @@ public final class Suspension {
      * @return the error naming the callee
      */
     public static NotInstrumentedError leaked(String callee, String site) {
-        return Blame.returned(Carrier.get().abandon(), callee, site);
+        Carrier carrier = Carrier.get();
+        Frame outermost = carrier.chainTail;
+        return Blame.returned(carrier.abandon(), outermost, callee, site);
     }
 
     /**

@@ -30,6 +30,12 @@ public class Unwinding {
 
     /** Set by a yield, cleared once the suspension has unwound to the loop. */
     boolean suspending;
+    /**
+     * Whether the loop stepping on this thread is in debug mode. Its fibers then resume whole chains of frames, and
+     * a re-entered frame that suspends again counts in {@link #pending}: its re-entered callers read it to know they
+     * must save themselves too.
+     */
+    public boolean debugging;
     /** Whether this suspension counted itself in {@link #pending}. */
     private boolean countedPending;
     /** The innermost frame saved during the unwinding in progress. */
@@ -81,13 +87,14 @@ public class Unwinding {
         Frame child = chainTail;
         if (child == null) {
             chainHead = frame;
-        } else {
+        } else if (child.parent != frame) {
             SiteInfo call = frame.site;
             if (!entered(call, child, receiver)) {
                 throw Blame.notTheCallee(call, receiver, abandon());
             }
             child.parent = frame;
         }
+        // Otherwise a chain re-entered whole, in debug mode, is saved again as it was checked when first saved.
         chainTail = frame;
     }
 

@@ -185,6 +185,24 @@ class NotInstrumentedTest {
     }
 
     @Test
+    void a_synchronized_method_is_named_with_the_lock_to_use_instead() {
+        NotInstrumentedError error = assertThrows(NotInstrumentedError.class,
+                () -> new Loop().run(Coro.ofVoid(this::lockedYieldAgain)));
+        assertEquals("Coro.yield() was called from " + lockedYieldAt + ", which cannot suspend: it is synchronized, "
+                + "and suspending would return from it still holding its monitor while the thread runs other "
+                + "coroutines. Use dev.tinyio.Lock instead of synchronized, or move the suspension out of it.",
+                error.getMessage());
+    }
+
+    /** Where {@link #lockedYieldAgain} yields, as the error names it. */
+    private String lockedYieldAt;
+
+    private synchronized void lockedYieldAgain() {
+        lockedYieldAt = Where.nextLine();
+        Coro.yield();
+    }
+
+    @Test
     void a_static_initialiser_calling_a_helper_that_suspends_is_named_and_never_initialised_with_a_dummy() {
         NotInstrumentedError error = assertThrows(NotInstrumentedError.class,
                 () -> new Loop().run(Coro.of(() -> LimitFromStep.LIMIT)));

@@ -38,10 +38,15 @@ public final class FolderInstrumenter {
     public record Outcome(int checked, int instrumented, List<String> failures, String summary) {
     }
 
+    /** The output folder, rewritten in place. */
     private final Path folder;
+    /** Where the classes it instruments are kept as the compiler wrote them. */
     private final Path compiledForm;
+    /** Where other classes are read from, this folder first. */
     private final ClassSource classpath;
+    /** Which class files to instrument. */
     private final ClassFileFilter filter;
+    /** Where the instrumenter's warnings go. */
     private final Consumer<String> warnings;
 
     /**
@@ -75,21 +80,50 @@ public final class FolderInstrumenter {
     public Outcome run(boolean failOnError) throws IOException {
         Map<String, byte[]> current = readClassFiles(folder);
         Map<String, byte[]> compiled = asCompiled(current);
-        Instrumenter instrumenter = new Instrumenter(classpath, warnings);
-        List<String> failures = new ArrayList<>();
-        Set<String> unreadable = new TreeSet<>();
-        instrumenter.analyse(compiled).forEach((path, e) -> {
-            // A class file the instrumenter cannot parse: name it, and honour failOnError and the excludes.
-            String failure = "tinyio cannot read " + path + " (" + e + ")";
-            if (failOnError && filter.accepts(path)) {
-                throw new InstrumentationException(failure, e);
-            }
-            failures.add(failure + ". It is left as it was.");
-            unreadable.add(path);
-        });
-        Map<String, Set<String>> index = new TreeMap<>();
-        Map<String, byte[]> instrumented = new TreeMap<>();
-        compiled.forEach((path, bytes) -> {
+        Pass pass = new Pass(new Instrumenter(classpath, warnings), failOnError);
+        pass.analyse(compiled);
+        compiled.forEach(pass::instrument);
+        int written = write(current, compiled, pass);
+        forgetCompiledFormsExcept(pass.instrumented.keySet());
+        return new Outcome(current.size(), written, pass.failures, pass.instrumenter.summary());
+    }
+
+    /** One pass of the instrumenter over the folder's classes, and what it has found and made so far. */
+    private final class Pass {
+        /** The instrumenter, which analyses the folder's classes as one program. */
+        final Instrumenter instrumenter;
+        /** Whether a class that cannot be instrumented fails the run. */
+        final boolean failOnError;
+        /** For each class that could not be instrumented and is left as it was, why. */
+        final List<String> failures = new ArrayList<>();
+        /** The class files the instrumenter cannot parse, by path. */
+        final Set<String> unreadable = new TreeSet<>();
+        /** The suspendable methods of each class that has any, by its path without {@code .class}. */
+        final Map<String, Set<String>> index = new TreeMap<>();
+        /** The instrumented form of each class that changes, by path. */
+        final Map<String, byte[]> instrumented = new TreeMap<>();
+
+        /** A pass that has done nothing yet. */
+        Pass(Instrumenter instrumenter, boolean failOnError) {
+            this.instrumenter = instrumenter;
+            this.failOnError = failOnError;
+        }
+
+        /** Analyses the classes as compiled, all at once, setting aside those that cannot be parsed. */
+        void analyse(Map<String, byte[]> compiled) {
+            instrumenter.analyse(compiled).forEach((path, e) -> {
+                // A class file the instrumenter cannot parse: name it, and honour failOnError and the excludes.
+                String failure = "tinyio cannot read " + path + " (" + e + ")";
+                if (failOnError && filter.accepts(path)) {
+                    throw new InstrumentationException(failure, e);
+                }
+                failures.add(failure + ". It is left as it was.");
+                unreadable.add(path);
+            });
+        }
+
+        /** Indexes one class's suspendable methods and, if the filter accepts it, instruments it. */
+        void instrument(String path, byte[] bytes) {
             if (unreadable.contains(path)) {
                 return;
             }
@@ -112,23 +146,30 @@ public final class FolderInstrumenter {
                 }
                 failures.add(failure + " It is left as it was; suspending through it throws NotInstrumentedError.");
             }
-        });
+        }
+    }
+
+    /**
+     * Writes what a pass made: the kept forms as compiled, the index, and each class file whose bytes change.
+     *
+     * @return how many class files were written
+     */
+    private int write(Map<String, byte[]> current, Map<String, byte[]> compiled, Pass pass) throws IOException {
         // Each class's form as compiled goes first, then the index: an instrumented class never lies beside a
         // stale index, nor without the form it is instrumented again from.
-        for (Map.Entry<String, byte[]> entry : instrumented.entrySet()) {
+        for (Map.Entry<String, byte[]> entry : pass.instrumented.entrySet()) {
             writeIfChanged(compiledForm.resolve(entry.getKey()), compiled.get(entry.getKey()));
         }
-        writeIndex(index);
+        writeIndex(pass.index);
         int written = 0;
         for (Map.Entry<String, byte[]> entry : compiled.entrySet()) {
-            byte[] wanted = instrumented.getOrDefault(entry.getKey(), entry.getValue());
+            byte[] wanted = pass.instrumented.getOrDefault(entry.getKey(), entry.getValue());
             if (!Arrays.equals(wanted, current.get(entry.getKey()))) {
                 Files.write(folder.resolve(entry.getKey()), wanted);
                 written++;
             }
         }
-        forgetCompiledFormsExcept(instrumented.keySet());
-        return new Outcome(current.size(), written, failures, instrumenter.summary());
+        return written;
     }
 
     /**
@@ -154,6 +195,7 @@ public final class FolderInstrumenter {
         return compiled;
     }
 
+    /** Whether a class file carries the marker of a class instrumented by an earlier run. */
     private static boolean isInstrumented(byte[] bytes) {
         try {
             return Instrumenter.isInstrumented(bytes);
@@ -190,6 +232,7 @@ public final class FolderInstrumenter {
         }
     }
 
+    /** Writes a file unless it holds these bytes already; whether it was written. */
     private static boolean writeIfChanged(Path file, byte[] bytes) throws IOException {
         if (Files.isRegularFile(file) && Arrays.equals(bytes, Files.readAllBytes(file))) {
             return false;
@@ -199,6 +242,7 @@ public final class FolderInstrumenter {
         return true;
     }
 
+    /** Writes the index of the folder's suspendable methods beside its classes, or removes it when there are none. */
     private void writeIndex(Map<String, Set<String>> index) throws IOException {
         Path file = folder.resolve(SuspendableIndexFile.PATH);
         if (index.isEmpty()) {

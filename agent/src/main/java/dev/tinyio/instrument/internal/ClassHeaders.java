@@ -20,6 +20,12 @@ import org.objectweb.asm.Opcodes;
 final class ClassHeaders {
     /** One class's header. */
     record Header(String name, String superName, List<String> interfaces, boolean isInterface) {
+        /** The header of a class file, for the class of the given name. */
+        static Header of(String name, byte[] classFile) {
+            ClassReader reader = new ClassReader(classFile);
+            return new Header(name, reader.getSuperName(), List.of(reader.getInterfaces()),
+                    (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0);
+        }
     }
 
     private final ClassSource source;
@@ -46,9 +52,7 @@ final class ClassHeaders {
         if (bytes == null) {
             return null;
         }
-        ClassReader reader = new ClassReader(bytes);
-        Header header = new Header(internalName, reader.getSuperName(), List.of(reader.getInterfaces()),
-                (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0);
+        Header header = Header.of(internalName, bytes);
         cache.put(internalName, header);
         return header;
     }

@@ -115,10 +115,10 @@ final class CoroutineEntries {
      * (primitives, strings, boxed primitives), such as the boxing of a lambda's result.
      */
     private static boolean mayCallBack(MethodInsnNode call) {
-        if (SuspendableIndex.isLibrary(call.owner)) {
+        if (Packages.isLibrary(call.owner)) {
             return false;
         }
-        if (!SuspendableIndex.isPlatform(call.owner)) {
+        if (!Packages.isPlatform(call.owner)) {
             return true;
         }
         if (call.getOpcode() != Opcodes.INVOKESTATIC && !isInert(Type.getObjectType(call.owner))) {

@@ -38,8 +38,8 @@ final class OpenCalls {
      */
     boolean isOpen(MethodInsnNode call) {
         return switch (call.getOpcode()) {
-            case Opcodes.INVOKEINTERFACE -> !SuspendableIndex.isPlatform(call.owner) || isFunctional(call.owner);
-            case Opcodes.INVOKEVIRTUAL -> !SuspendableIndex.isPlatform(call.owner) && !call.owner.startsWith("[");
+            case Opcodes.INVOKEINTERFACE -> !Packages.isPlatform(call.owner) || isFunctional(call.owner);
+            case Opcodes.INVOKEVIRTUAL -> !Packages.isPlatform(call.owner) && !call.owner.startsWith("[");
             default -> false;
         };
     }

@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.tinyio.instrument.SuspendableIndexFile;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,6 +52,59 @@ class ClasspathSourceTest {
             assertEquals(Set.of("poll()I"), source.recordedSuspendableMethods("x/Z"));
             assertNull(source.recordedSuspendableMethods("x/Missing"));
         }
+    }
+
+    @Test
+    void a_malformed_index_beside_a_class_is_named_with_its_folder_and_the_line() throws IOException {
+        Path folder = root.resolve("dependency");
+        write(folder.resolve("x/Y.class"), new byte[] {1});
+        write(folder.resolve(SuspendableIndexFile.PATH), "x/Y run\n".getBytes(StandardCharsets.UTF_8));
+        try (ClasspathSource source = new ClasspathSource(List.of(folder))) {
+            UncheckedIOException error = assertThrows(UncheckedIOException.class,
+                    () -> source.recordedSuspendableMethods("x/Y"));
+            assertEquals("Cannot read META-INF/tinyio/suspendable.idx in " + folder, error.getMessage());
+            assertEquals("Malformed line in META-INF/tinyio/suspendable.idx: 'x/Y run'", error.getCause().getMessage());
+        }
+    }
+
+    @Test
+    void a_file_on_the_classpath_that_is_not_a_jar_is_named() throws IOException {
+        Path notAJar = root.resolve("lib.jar");
+        write(notAJar, "not a jar".getBytes(StandardCharsets.UTF_8));
+        try (ClasspathSource source = new ClasspathSource(List.of(notAJar))) {
+            UncheckedIOException error = assertThrows(UncheckedIOException.class, () -> source.bytesOf("x/Y"));
+            assertEquals("Cannot open " + notAJar + " as a jar", error.getMessage());
+        }
+    }
+
+    @Test
+    void a_jar_entry_that_cannot_be_inflated_is_named_with_its_jar() throws IOException {
+        byte[] content = new byte[4096];
+        Arrays.fill(content, (byte) 'x');
+        Path jar = jar(Map.of("x/Y.class", content));
+        corruptCompressedData(jar, "x/Y.class");
+        try (ClasspathSource source = new ClasspathSource(List.of(jar))) {
+            UncheckedIOException error = assertThrows(UncheckedIOException.class, () -> source.bytesOf("x/Y"));
+            assertEquals("Cannot read x/Y.class from " + jar, error.getMessage());
+        }
+    }
+
+    /** Overwrites the start of an entry's deflated data, just past its local header, with bytes no inflater takes. */
+    private static void corruptCompressedData(Path jar, String entry) throws IOException {
+        byte[] bytes = Files.readAllBytes(jar);
+        byte[] name = entry.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i + 30 + name.length < bytes.length; i++) {
+            // A local file header: PK\3\4, then the name at offset 30.
+            if (bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] == 3 && bytes[i + 3] == 4
+                    && Arrays.equals(Arrays.copyOfRange(bytes, i + 30, i + 30 + name.length), name)) {
+                int extra = (bytes[i + 28] & 0xFF) | (bytes[i + 29] & 0xFF) << 8;
+                int data = i + 30 + name.length + extra;
+                Arrays.fill(bytes, data, data + 8, (byte) 0xFF);
+                Files.write(jar, bytes);
+                return;
+            }
+        }
+        throw new IllegalStateException("no local header for " + entry + " in " + jar);
     }
 
     private Path jar(Map<String, byte[]> entries) throws IOException {

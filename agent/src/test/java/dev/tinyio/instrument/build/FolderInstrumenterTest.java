@@ -178,6 +178,40 @@ class FolderInstrumenterTest {
         assertFalse(Files.exists(index));
     }
 
+    @Test
+    void a_class_for_java_8_fails_the_run_with_the_path_and_the_release_to_compile_for() throws Exception {
+        Files.write(folder.resolve("samples/folder/Feed.class"), asJava8(original("samples/folder/Feed.class")));
+        InstrumentationException error = assertThrows(InstrumentationException.class, () -> run(ALL, true));
+        assertEquals("tinyio cannot instrument samples/folder/Feed.class: " + JAVA_8_REFUSED, error.getMessage());
+    }
+
+    @Test
+    void without_failing_on_errors_a_class_for_java_8_is_reported_word_for_word() throws Exception {
+        Files.write(folder.resolve("samples/folder/Feed.class"), asJava8(original("samples/folder/Feed.class")));
+        assertEquals(List.of("tinyio cannot instrument samples/folder/Feed.class: " + JAVA_8_REFUSED + " It is left "
+                + "as it was; suspending through it throws NotInstrumentedError."), run(ALL, false).failures());
+    }
+
+    @Test
+    void a_class_file_that_cannot_be_parsed_fails_the_run_with_the_path_and_the_parsers_error() throws Exception {
+        Files.write(folder.resolve("samples/folder/Broken.class"), truncated(original("samples/folder/Feed.class")));
+        InstrumentationException error = assertThrows(InstrumentationException.class, () -> run(ALL, true));
+        assertEquals("tinyio cannot read samples/folder/Broken.class (" + error.getCause() + ")", error.getMessage());
+    }
+
+    @Test
+    void without_failing_on_errors_a_class_file_that_cannot_be_parsed_is_reported_word_for_word() throws Exception {
+        Files.write(folder.resolve("samples/folder/Broken.class"), truncated(original("samples/folder/Feed.class")));
+        // The parser's error, as the run that fails on it gives it.
+        Throwable parsing = assertThrows(InstrumentationException.class, () -> run(ALL, true)).getCause();
+        assertEquals(List.of("tinyio cannot read samples/folder/Broken.class (" + parsing + "). It is left as it "
+                + "was."), run(ALL, false).failures());
+    }
+
+    /** What the instrumenter says of the sample Feed compiled for Java 8. */
+    private static final String JAVA_8_REFUSED = "Cannot instrument samples.folder.Feed.fetch: its class file is for "
+            + "Java 8, and suspendable code needs Java 11 or later class files. Compile it with --release 11 or later.";
+
     private FolderInstrumenter.Outcome run(ClassFileFilter filter, boolean failOnError) throws Exception {
         try (ClasspathSource source = new ClasspathSource(List.of(folder, runtime()))) {
             return new FolderInstrumenter(folder, compiledForm, source, filter, warnings::add).run(failOnError);

@@ -22,6 +22,20 @@ public final class AsCompletedStepper<T> implements Stepper {
     private boolean started;
     /** How many have completed so far. */
     private int recorded;
+    /** The coroutines of the completions, in order, once made. */
+    private List<Coro<T>> inOrder;
+    /** What each recorder does: files the result, and works for whoever waits for the next completion. */
+    private final AwaitStepper.Recording recording = new AwaitStepper.Recording() {
+        @Override
+        public void result(Object value) {
+            record(value);
+        }
+
+        @Override
+        public Coro<?> worksFor() {
+            return inOrder != null && recorded < inOrder.size() ? inOrder.get(recorded) : null;
+        }
+    };
 
     /**
      * The body of an {@code asCompleted} coroutine.
@@ -45,18 +59,17 @@ public final class AsCompletedStepper<T> implements Stepper {
             started = true;
             Set<Coro<Void>> recorders = new LinkedHashSet<>();
             for (Coro<? extends T> coro : coros) {
-                recorders.add(CoroFields.of(new AwaitStepper(coro, "asCompleted recorder", this::record,
-                        AwaitStepper.IGNORE_CANCELLATION)));
+                recorders.add(CoroFields.of(new AwaitStepper(coro, "asCompleted recorder", recording)));
             }
             return out.yielded(Step.Request.SET, recorders);
         }
-        List<Coro<T>> inOrder = new ArrayList<>();
+        inOrder = new ArrayList<>();
         for (int i = 0; i < coros.size(); i++) {
             int index = i;
             inOrder.add(CoroFields.of(new WaitStepper(completed.get(index), null, new WaitStepper.Kind(
                     "asCompleted completion " + index, result -> result.returned(results.get(index))))));
         }
-        return out.returned(inOrder);
+        return out.returned(List.copyOf(inOrder));
     }
 
     @Override

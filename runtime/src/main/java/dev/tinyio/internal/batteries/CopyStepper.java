@@ -36,8 +36,17 @@ public final class CopyStepper<T> implements Stepper {
         }
         if (!scheduled) {
             scheduled = true;
-            Coro<Void> recorder = CoroFields.of(new AwaitStepper(coro, "copy recorder", this::record,
-                    this::recordFailure));
+            Coro<Void> recorder = CoroFields.of(new AwaitStepper(coro, "copy recorder", new AwaitStepper.Recording() {
+                @Override
+                public void result(Object value) {
+                    record(value);
+                }
+
+                @Override
+                public void thrownIn(Throwable error) {
+                    recordFailure(error);
+                }
+            }));
             return out.yielded(Step.Request.SET, Set.of(recorder));
         }
         return out.returned(CoroFields.<T>of(new WaitStepper(recorded, null, new WaitStepper.Kind("Tinyio.copy",

@@ -5,6 +5,7 @@ import dev.tinyio.Coro;
 import dev.tinyio.ExceptionGroup;
 import dev.tinyio.GroupMode;
 import dev.tinyio.Result;
+import dev.tinyio.internal.StackTraces;
 import dev.tinyio.internal.loop.AlreadyStarted;
 import dev.tinyio.internal.loop.CoroFields;
 import dev.tinyio.internal.loop.LoopCore;
@@ -36,6 +37,8 @@ public final class IsolateStepper<T> implements Stepper {
     private RunControl outer;
     /** Whether the outer run counts this one's wait as work under way. */
     private boolean countedIn;
+    /** Whether the nested run failed, and this coroutine's next step returns the failed result. */
+    private boolean failed;
 
     /**
      * The body of an {@code isolate} coroutine.
@@ -64,6 +67,9 @@ public final class IsolateStepper<T> implements Stepper {
         if (innerLoop == null) {
             return out.yielded(Step.Request.CALL, (RunControl.Action) this::enclosedBy);
         }
+        if (failed) {
+            return out.returned(value);
+        }
         try {
             if (inner == null) {
                 inner = start();
@@ -86,8 +92,9 @@ public final class IsolateStepper<T> implements Stepper {
             }
             waiting = new Wait(innerWoken, timeout);
             return out.yielded(Step.Request.WAIT, waiting);
-        } catch (Exception failed) {
-            return out.returned(new Result<>(null, failed));
+        } catch (Exception failure) {
+            failed = true;
+            return out.yielded(Step.Request.CALL, (RunControl.Action) run -> readsOn(run, failure));
         } catch (Error error) {
             // Not caught, but the isolating coroutine's own failure: the outer loop stitches and groups it as such.
             return out.threw(error);
@@ -103,6 +110,15 @@ public final class IsolateStepper<T> implements Stepper {
         innerLoop = new LoopCore(run.loop());
         innerLoop.observe(run.loop().observer());
         return null;
+    }
+
+    /**
+     * The failure of the nested run, as the isolate hands it back: its trace reads on through the frames of whoever
+     * waits for the isolate, as a failure that crashes a loop does through whoever waits for the failing coroutine.
+     */
+    private static Result<Object> readsOn(RunControl run, Exception failure) {
+        StackTraces.continueTrace(failure, run.framesAbove(run.asker()), true);
+        return new Result<>(null, failure);
     }
 
     /** The nested run; a coroutine that is not new fails it at once, as {@code Loop.start} would. */

@@ -43,13 +43,14 @@ public abstract class LoopClock {
     public abstract Instant instant();
 
     /**
-     * Nanoseconds on a timeline, such as a recording's.
+     * A reading of this clock on a timeline, such as a recording's.
      *
+     * @param nanoTime a reading of {@link #nanoTime()}
      * @param realOrigin the timeline's zero as a {@link System#nanoTime()} reading, for the real clock
-     * @return for the real clock, the time since {@code realOrigin}; for a virtual one, the time since its start,
-     *     so that a program recorded twice gives the same timeline
+     * @return nanoseconds: for the real clock, since {@code realOrigin}; for a virtual one, since its start, so that
+     *     a program recorded twice gives the same timeline
      */
-    public abstract long elapsed(long realOrigin);
+    public abstract long onTimeline(long nanoTime, long realOrigin);
 
     /**
      * A run begins on this clock, on the calling thread.
@@ -94,8 +95,8 @@ public abstract class LoopClock {
         }
 
         @Override
-        public long elapsed(long realOrigin) {
-            return System.nanoTime() - realOrigin;
+        public long onTimeline(long nanoTime, long realOrigin) {
+            return nanoTime - realOrigin;
         }
 
         @Override

@@ -45,6 +45,15 @@ public interface LoopObserver {
     void cancelled(Coro<?> coro);
 
     /**
+     * The loop's thread waited, with nothing to step, for a wake-up or a deadline.
+     *
+     * @param clock the run's clock, which the times read
+     * @param since when it began to wait, as {@link LoopClock#nanoTime()}
+     * @param until when it was woken; on a virtual clock, past the deadline it jumped to
+     */
+    void idle(LoopClock clock, long since, long until);
+
+    /**
      * A cancelled coroutine's cleanup step ended.
      *
      * @param coro the coroutine

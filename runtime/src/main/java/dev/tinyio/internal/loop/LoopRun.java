@@ -110,7 +110,7 @@ public final class LoopRun {
             }
             if (scheduler.coroutines().isEmpty()) {
                 finished = true;
-                scheduler.takeLastStepped();
+                scheduler.end();
                 clock.detach();
                 onEnd.run();
             } else if (!checkedForCycle) {
@@ -141,7 +141,13 @@ public final class LoopRun {
         if (stalled != null) {
             throw crash(new Failure(null, stalled));
         }
-        if (timers.park(this)) {
+        long since = clock.nanoTime();
+        boolean interrupted = timers.park(this);
+        LoopObserver observer = scheduler.coroutines().observer();
+        if (observer != null) {
+            observer.idle(clock, since, clock.nanoTime());
+        }
+        if (interrupted) {
             throw crash(new Failure(null, new InterruptedException("Loop.run was interrupted while waiting")));
         }
     }
@@ -258,7 +264,7 @@ public final class LoopRun {
         // Cleanup runs coroutines' code, which reads the run's clock, whoever asked for the crash.
         carrier.clock = clock;
         // A finished run keeps none of its coroutines reachable, whoever still holds the run.
-        Coro<?> lastStepped = scheduler.takeLastStepped();
+        Coro<?> lastStepped = scheduler.end();
         try {
             // An error in the loop's own machinery is a failure of the loop: orderly cancellation all the same.
             Failure known = failure instanceof Failure coroutineFailure ? coroutineFailure : new Failure(null, failure);

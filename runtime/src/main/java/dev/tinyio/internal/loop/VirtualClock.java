@@ -44,8 +44,8 @@ public final class VirtualClock extends LoopClock {
     }
 
     @Override
-    public long elapsed(long realOrigin) {
-        return nanos;
+    public long onTimeline(long nanoTime, long realOrigin) {
+        return nanoTime;
     }
 
     /**
