@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The body of {@code Tinyio.runInThread}: starts the function on a new thread, waits for it without blocking the
  * loop, and returns its result or throws its exception. Cancelled, it interrupts the thread and joins it.
+ *
+ * @param <T> the type the function returns
  */
 public final class ThreadStepper<T> implements Stepper, Forewarned {
     private static final AtomicInteger THREADS = new AtomicInteger();
