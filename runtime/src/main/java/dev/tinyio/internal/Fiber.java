@@ -19,7 +19,7 @@ import java.util.List;
  * no code outside the module steps a fiber.
  */
 @SuppressWarnings("exports")
-public final class Fiber extends Resumption implements Stepper {
+public final class Fiber implements Stepper {
     /** The thread's carrier, which holds the suspension being unwound. */
     private final Unwinding carrier;
     /**
@@ -117,8 +117,8 @@ public final class Fiber extends Resumption implements Stepper {
         top = null;
         Throwable stitched = null;
         while (frame != null) {
-            resumeValue = value;
-            resumeThrown = thrown;
+            carrier.resumeValue = value;
+            carrier.resumeThrown = thrown;
             Object result;
             try {
                 result = frame.site.method.resumer.resume(frame);
@@ -154,8 +154,8 @@ public final class Fiber extends Resumption implements Stepper {
         Frame.Whole whole = new Frame.Whole(top, value, thrown);
         Frame outermost = whole.outermost();
         top = null;
-        resumeValue = whole;
-        resumeThrown = null;
+        carrier.resumeValue = whole;
+        carrier.resumeThrown = null;
         Object result;
         try {
             result = outermost.site.method.resumer.resume(outermost);
@@ -224,7 +224,7 @@ public final class Fiber extends Resumption implements Stepper {
      * @param receiver the receiver of the dispatched call that suspended, or {@code null} for any other call
      */
     Frame save(SiteInfo site, Object receiver) {
-        Frame frame = new Frame(this, site);
+        Frame frame = new Frame(carrier, site);
         carrier.countPending();
         carrier.link(frame, receiver);
         return frame;

@@ -16,13 +16,13 @@ public final class Frame {
     public final long[] prims;
     /** Where this frame is suspended; read by the restore code to pick its entry. */
     public SiteInfo site;
-    /** The fiber whose frame this is, as far as the frame needs it: where its resume value waits. */
-    final Resumption fiber;
+    /** The carrier of the thread its fiber runs on, as far as the frame needs it: where its resume value waits. */
+    final Resumption carrier;
     /** The frame that called this one and waits for its result, or {@code null} at the coroutine's root. */
     Frame parent;
 
-    Frame(Resumption fiber, SiteInfo site) {
-        this.fiber = fiber;
+    Frame(Resumption carrier, SiteInfo site) {
+        this.carrier = carrier;
         this.site = site;
         int refSlots = site.method.refSlots;
         int primSlots = site.method.primSlots;
@@ -38,22 +38,22 @@ public final class Frame {
      * @throws Throwable the exception to resume with, unchanged
      */
     public Object resumeValue() throws Throwable {
-        Throwable t = fiber.resumeThrown;
-        Object v = fiber.resumeValue;
-        fiber.resumeThrown = null;
-        fiber.resumeValue = null;
+        Throwable t = carrier.resumeThrown;
+        Object v = carrier.resumeValue;
+        carrier.resumeThrown = null;
+        carrier.resumeValue = null;
         // The locals are back in the method: the frame must not keep alive what the method goes on to drop.
         Arrays.fill(refs, null);
         if (t != null) {
             throw t;
         }
-        return v instanceof Whole whole ? whole.enterNext(fiber) : v;
+        return v instanceof Whole whole ? whole.enterNext(carrier) : v;
     }
 
     /**
      * A resume of every suspended frame of a fiber, from the outermost down, for debug mode: each frame, re-entered,
      * evaluates its suspended call by re-entering the next frame in, as it called it when it suspended, so that the
-     * innermost runs with the whole chain on the thread's stack. It stands in the fiber as the resume value of every
+     * innermost runs with the whole chain on the thread's stack. It stands in the carrier as the resume value of every
      * frame but the innermost, which gets the real one.
      */
     static final class Whole {
@@ -85,11 +85,11 @@ public final class Frame {
         }
 
         /** Re-enters the next frame in, handing it the real resume value if it is the innermost. */
-        private Object enterNext(Resumption fiber) throws Throwable {
+        private Object enterNext(Resumption carrier) throws Throwable {
             Frame inner = frames[next++];
             boolean innermost = next == frames.length;
-            fiber.resumeValue = innermost ? value : this;
-            fiber.resumeThrown = innermost ? thrown : null;
+            carrier.resumeValue = innermost ? value : this;
+            carrier.resumeThrown = innermost ? thrown : null;
             return inner.site.method.resumer.resume(inner);
         }
     }

@@ -10,7 +10,7 @@ import java.lang.invoke.VarHandle;
  * within one step, so this state belongs to the thread's {@link Carrier} rather than to every fiber. Fibers see
  * their carrier as this, the part of it that knows no fiber.
  */
-public class Unwinding {
+public class Unwinding extends Resumption {
     /**
      * How many threads are unwinding a fresh suspension right now. Instrumented code reads it after every call
      * that may suspend; only when it is non-zero does it look up its own thread's carrier, so code that never

@@ -14,6 +14,8 @@ import java.util.Set;
  * The body of {@code Tinyio.asCompleted}: starts each coroutine in the background through a recorder that files
  * its result under the next completion index, then returns one coroutine per index, each waiting for that
  * completion. They may be awaited in any order.
+ *
+ * @param <T> the type the coroutines return
  */
 public final class AsCompletedStepper<T> implements Stepper {
     private final List<Coro<? extends T>> coros;

@@ -11,6 +11,8 @@ import java.util.Set;
  * The body of {@code Tinyio.copy}: schedules the coroutine on the current loop through a recorder, and returns a
  * fresh coroutine that waits for the recording and returns the same result (the same object), or throws the same
  * exception. The fresh one may run in another loop, such as an isolate's.
+ *
+ * @param <T> the type the coroutine returns
  */
 public final class CopyStepper<T> implements Stepper {
     private final Coro<T> coro;

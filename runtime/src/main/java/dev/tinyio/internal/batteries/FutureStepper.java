@@ -15,6 +15,8 @@ import java.util.function.BiConsumer;
  * Cancelled, it cancels the stage where the stage supports that. The run counts the stage as work under way
  * ({@link RunControl#workStarted}) until its coroutine has its outcome or is cancelled, so that a virtual clock
  * waits for it.
+ *
+ * @param <T> the type of the stage's value
  */
 public final class FutureStepper<T> implements Stepper {
     private final CompletionStage<T> stage;

@@ -22,6 +22,8 @@ import dev.tinyio.internal.vocabulary.Stepper;
  * loops make progress together. While the inner loop is blocked, the isolating coroutine waits in the outer loop
  * for the inner loop's next wake-up or deadline, with no thread parked. A failure inside comes back as a
  * {@link Result}; cancelled from outside, it cancels everything inside and throws what the nested run throws.
+ *
+ * @param <T> the type the isolated coroutine returns
  */
 public final class IsolateStepper<T> implements Stepper {
     private final Coro<T> coro;

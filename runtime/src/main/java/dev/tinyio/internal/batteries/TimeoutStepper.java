@@ -17,6 +17,8 @@ import java.util.Set;
  * The body of {@code Tinyio.timeout}: runs the coroutine in the background through a recorder of its result,
  * waits for the recorder or the limit, and on the limit asks the run to end the coroutine early with a
  * {@link TimeoutError} ({@link RunControl#endEarly}), which finishes it for good.
+ *
+ * @param <T> the type the coroutine returns
  */
 public final class TimeoutStepper<T> implements Stepper {
     /** How a timeout is named in recordings and in the warning about an improper response. */

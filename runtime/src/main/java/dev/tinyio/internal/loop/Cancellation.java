@@ -54,7 +54,13 @@ final class Cancellation {
             fresh.setStackTrace(CoroFields.suspendedTrace(failure.endedRoot));
             cancelled.put(failure.endedRoot, fresh);
         }
-        for (Coro<?> coro : coroutines.inOrder()) {
+        List<Coro<?>> active = coroutines.inOrder();
+        for (Coro<?> coro : active) {
+            if (CoroFields.stepper(coro) instanceof Forewarned forewarned) {
+                forewarned.cancellationComing();
+            }
+        }
+        for (Coro<?> coro : active) {
             cancel(coro);
         }
         Coro<?> chainStart = failure.origin != null ? failure.origin : lastStepped;
