@@ -52,9 +52,12 @@ class TraceEndingsTest {
         return out;
     }
 
-    /** Every track has a marker: its end. */
+    /** Every coroutine's track has a marker: its end. The loop's own tracks hold only its idle waits. */
     static void everyTrackEnds(String json) throws Exception {
         for (var entry : byTrack(json).entrySet()) {
+            if (entry.getValue().get(0).get("args").get("name").asText().startsWith("tinyio loop on thread ")) {
+                continue;
+            }
             List<String> marks = names(entry.getValue(), "i");
             assertFalse(marks.isEmpty(), "track " + entry.getKey() + " has no end marker: " + entry.getValue());
         }
