@@ -5,8 +5,8 @@ import java.util.OptionalInt;
 
 /**
  * The version of the contract between instrumented code and tinyio's runtime that this instrumenter emits, and the
- * version a class file records. Every class the instrumenter rewrites records it in its marker and checks it against
- * the runtime's first thing in its static initialiser; every index a build writes records it in its header
+ * version a class file records. Every class the instrumenter rewrites records it in its marker, and one that calls
+ * the frame store checks it against the runtime's first thing in its static initialiser; every index a build writes records it in its header
  * ({@link SuspendableIndexFile}). A difference is fixed by instrumenting again with the plugin of this version.
  */
 public final class ContractVersion {

@@ -47,7 +47,8 @@ class ContractTest {
             "CORO", "the public class whose yields are redirected",
             "SUSPENDABLE_DESC", "the public annotation the instrumenter reads",
             "FRAME_DESC", "the descriptor of FRAME",
-            "SITE_DESC", "the descriptor of SITE");
+            "SITE_DESC", "the descriptor of SITE",
+            "FRAME_STORE", "the package of every class of the contract");
 
     @Test
     void every_runtime_name_of_the_instrumenter_is_the_contracts() throws Exception {
@@ -76,6 +77,7 @@ class ContractTest {
         }
         assertEquals("L" + Contract.FRAME + ";", runtimeName("FRAME_DESC"));
         assertEquals("L" + Contract.SITE + ";", runtimeName("SITE_DESC"));
+        assertEquals(Contract.class.getPackageName().replace('.', '/') + "/", runtimeName("FRAME_STORE"));
         // And the other way round: every name the contract declares, but its list of members, is the instrumenter's.
         for (Field declared : Contract.class.getFields()) {
             if (!declared.getName().equals("MEMBERS")) {

@@ -1,16 +1,29 @@
 package dev.tinyio.instrument.internal;
 
+import java.util.Collection;
 import java.util.OptionalLong;
 import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ConstantDynamic;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TypeInsnNode;
 
 /**
  * Puts the check of the contract version first in the static initialiser of a class being written: prepended to the
  * initialiser it has, or in one made for it. A runtime that implements another version than the class was
  * instrumented for then refuses the class at its first use, with both versions and the fix, before any of its calls
  * into the runtime could meet a member that no longer exists. The check's name and descriptor never change.
+ *
+ * <p>Only a class whose written methods refer to the frame store gets the check ({@link #needed}): one whose
+ * coroutines were only named calls nothing but the public API, which any runtime of this major version has.
  *
  * <p>A class given an initialiser it did not have may also need its {@code serialVersionUID} pinned
  * ({@link SerialVersion}); that field is added with it.
@@ -80,6 +93,45 @@ final class InitialiserCheck extends ClassVisitor {
                     | Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC, SERIAL_VERSION, "J", null, value).visitEnd());
         }
         super.visitEnd();
+    }
+
+    /**
+     * Whether a class needs the check: whether any of the methods written anew for it refers to the frame store.
+     *
+     * @param written the methods rewritten or added
+     * @return true if one of them names a class of the frame store
+     */
+    static boolean needed(Collection<MethodNode> written) {
+        for (MethodNode method : written) {
+            if (method.desc.contains(RuntimeNames.FRAME_STORE)) {
+                return true;
+            }
+            for (AbstractInsnNode insn : method.instructions) {
+                if (refersToFrameStore(insn)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean refersToFrameStore(AbstractInsnNode insn) {
+        String name;
+        if (insn instanceof MethodInsnNode call) {
+            name = call.owner + call.desc;
+        } else if (insn instanceof FieldInsnNode field) {
+            name = field.owner + field.desc;
+        } else if (insn instanceof TypeInsnNode type) {
+            name = type.desc;
+        } else if (insn instanceof LdcInsnNode ldc && ldc.cst instanceof ConstantDynamic constant) {
+            name = constant.getBootstrapMethod().getOwner() + constant.getDescriptor();
+        } else if (insn instanceof InvokeDynamicInsnNode dynamic) {
+            Handle bootstrap = dynamic.bsm;
+            name = bootstrap.getOwner() + dynamic.desc;
+        } else {
+            return false;
+        }
+        return name.contains(RuntimeNames.FRAME_STORE);
     }
 
     /** Emits the call of the check with the version this instrumenter emits and the class. */

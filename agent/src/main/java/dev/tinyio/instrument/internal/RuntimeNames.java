@@ -12,6 +12,8 @@ import java.util.List;
 final class RuntimeNames {
     /** The version of the contract this instrumenter emits: recorded in every class it rewrites, and its index. */
     static final int CONTRACT_VERSION = 1;
+    /** The package of the frame store, which holds every class of the contract: a prefix of internal names. */
+    static final String FRAME_STORE = "dev/tinyio/internal/";
     /** The class declaring the contract, whose check every rewritten class's static initialiser calls first. */
     static final String CONTRACT = "dev/tinyio/internal/Contract";
     /** The check of a class's contract version: its name and descriptor never change, in any version. */

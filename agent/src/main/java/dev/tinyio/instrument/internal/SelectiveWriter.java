@@ -1,5 +1,6 @@
 package dev.tinyio.instrument.internal;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,8 @@ import org.objectweb.asm.tree.MethodNode;
  * Writes an instrumented class so that every method the instrumenter did not touch keeps its exact bytes: the
  * constant pool is carried over and those methods are copied as they were. Stack map frames are computed only for
  * the rewritten and added methods, each on its own, from class headers read as bytes. The class is marked as
- * instrumented, with the contract version, and its static initialiser checks that version first
- * ({@link InitialiserCheck}).
+ * instrumented, with the contract version, and if its code calls the frame store, its static initialiser checks
+ * that version first ({@link InitialiserCheck}).
  */
 final class SelectiveWriter {
     private final ClassHeaders headers;
@@ -45,7 +46,9 @@ final class SelectiveWriter {
         }
         ClassWriter writer = new ClassWriter(original, 0);
         boolean initialised = node.methods.stream().anyMatch(method -> method.name.equals("<clinit>"));
-        ClassVisitor checked = new InitialiserCheck(writer, node.name,
+        List<MethodNode> written = new ArrayList<>(changed);
+        written.addAll(added);
+        ClassVisitor checked = !InitialiserCheck.needed(written) ? writer : new InitialiserCheck(writer, node.name,
                 initialised ? OptionalLong.empty() : SerialVersion.toPin(original, headers));
         original.accept(new ClassVisitor(Opcodes.ASM9, checked) {
             @Override
