@@ -232,7 +232,8 @@ class BatteriesRulesTest {
             }));
             throw new IllegalStateException("boom");
         })));
-        Thread.sleep(100);
+        // Threads start only from the loop's steps, and cancellation joins every thread a run started: had the
+        // second call started, it would have ended, flag set, before run threw.
         assertFalse(secondRan.get());
     }
 
@@ -241,12 +242,12 @@ class BatteriesRulesTest {
         List<Integer> out = new Loop().run(Coro.of(() -> {
             Iterable<Coro<Integer>> it = Coro.yield(Tinyio.asCompleted(new LinkedHashSet<>(List.of(
                     Coro.of(() -> {
-                        Coro.yield(Tinyio.sleep(Duration.ofMillis(60)));
+                        cede(3);
                         return 1;
                     }),
                     Coro.of(() -> 2),
                     Coro.of(() -> {
-                        Coro.yield(Tinyio.sleep(Duration.ofMillis(20)));
+                        cede(1);
                         return 3;
                     })))));
             List<Integer> res = new ArrayList<>();
@@ -261,14 +262,35 @@ class BatteriesRulesTest {
     @Test
     void event_await_with_timeout_resumes_on_set_before_the_timeout() {
         Event e = new Event();
-        long start = System.nanoTime();
+        Script script = new Script();
+        Coro<Void> setter = Coro.ofVoid(() -> {
+            script.expect(2);
+            Coro.yield();
+            script.expect(4);
+            Coro.yield(); // the root's wait registers, on the event and on the loop's timers
+            script.expect(5);
+            e.set();
+            Coro.yield(); // the wait ends, and the root is queued behind this
+            script.expect(6);
+            Coro.yield();
+            script.expect(8);
+        });
         new Loop().run(Coro.ofVoid(() -> {
-            Coro.yield(new LinkedHashSet<>(List.of(Coro.ofVoid(() -> {
-                Coro.yield(Tinyio.sleep(Duration.ofMillis(20)));
-                e.set();
-            }))));
+            script.expect(1);
+            Coro.yield(new LinkedHashSet<>(List.of(setter)));
+            script.expect(3);
             Coro.yield(e.await(Duration.ofSeconds(30)));
+            script.expect(7);
+            Coro.yield(setter);
+            script.finish(9);
         }));
-        assertTrue((System.nanoTime() - start) / 1_000_000 < 10_000);
+        script.assertFinished(9);
+    }
+
+    /** Gives way {@code times} times. */
+    private static void cede(int times) {
+        for (int i = 0; i < times; i++) {
+            Coro.yield();
+        }
     }
 }
