@@ -52,8 +52,22 @@ class TraceEndingsTest {
         return out;
     }
 
-    /** Every track has a marker: its end. */
+    /** The events of a coroutine's track, found by the identity its name starts with. */
+    static List<JsonNode> trackOf(String json, Object coro) throws Exception {
+        String identity = "Coro@" + Integer.toHexString(System.identityHashCode(coro)) + "[";
+        for (List<JsonNode> track : byTrack(json).values()) {
+            for (JsonNode e : track) {
+                if (e.get("ph").asText().equals("M") && e.get("args").get("name").asText().startsWith(identity)) {
+                    return track;
+                }
+            }
+        }
+        throw new AssertionError("no track for " + coro + " in " + json);
+    }
+
+    /** There are tracks, and every one has a marker: its end. */
     static void everyTrackEnds(String json) throws Exception {
+        assertFalse(byTrack(json).isEmpty(), "nothing recorded");
         for (var entry : byTrack(json).entrySet()) {
             List<String> marks = names(entry.getValue(), "i");
             assertFalse(marks.isEmpty(), "track " + entry.getKey() + " has no end marker: " + entry.getValue());
@@ -75,12 +89,17 @@ class TraceEndingsTest {
     @Test
     void a_timeout_ends_the_wait_of_the_coroutine_it_cuts_off() throws Exception {
         TraceRecorder recorder = new TraceRecorder();
-        Coro<Void> slow = Coro.ofVoid(() -> Coro.yield(Tinyio.sleep(Duration.ofSeconds(5))));
+        Coro<Void> sleep = Tinyio.sleep(Duration.ofSeconds(5));
+        Coro<Void> slow = Coro.ofVoid(() -> Coro.yield(sleep));
         new Loop().recordTo(recorder).run(Coro.ofVoid(() -> {
             Coro.yield(Tinyio.timeout(slow, Duration.ofMillis(20)));
         }));
         String json = recorder.toJson();
         everyTrackEnds(json);
+        List<JsonNode> cutOff = trackOf(json, slow);
+        assertEquals(List.of("run", "waits for " + sleep), names(cutOff, "X"), json);
+        assertEquals(List.of("timed out"), names(cutOff, "i"), json);
+        assertEquals(List.of("cancelled"), names(trackOf(json, sleep), "i"), json);
     }
 
     @Test
@@ -103,7 +122,12 @@ class TraceEndingsTest {
         })));
         Path file = folder.resolve("t.json");
         recorder.writeTo(file);
-        byTrack(Files.readString(file));
+        String json = Files.readString(file);
+        List<String> ends = new ArrayList<>();
+        for (List<JsonNode> track : byTrack(json).values()) {
+            ends.addAll(names(track, "i"));
+        }
+        assertEquals(List.of("failed: java.lang.IllegalStateException: " + cut), ends, json);
     }
 
     /** An exception whose message cannot be read. */
