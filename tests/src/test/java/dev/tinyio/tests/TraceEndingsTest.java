@@ -2,6 +2,7 @@ package dev.tinyio.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -174,12 +176,25 @@ class TraceEndingsTest {
     void dump_from_another_thread_mid_run() throws Exception {
         Loop loop = new Loop();
         Event stop = new Event();
+        CountDownLatch running = new CountDownLatch(1);
         List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
+        int[] dumps = {0};
+        String[] notMidRun = new String[1];
         Thread t = new Thread(() -> {
+            try {
+                running.await();
+            } catch (InterruptedException e) {
+                return;
+            }
+            // The run goes on until this thread stops it: every dump below is taken mid-run.
             long end = System.nanoTime() + 500_000_000L;
             while (System.nanoTime() < end) {
                 try {
-                    loop.dump();
+                    String dump = loop.dump();
+                    dumps[0]++;
+                    if (!dump.startsWith("tinyio loop run of ") && notMidRun[0] == null) {
+                        notMidRun[0] = dump;
+                    }
                 } catch (Throwable e) {
                     errors.add(e);
                 }
@@ -188,6 +203,7 @@ class TraceEndingsTest {
         });
         t.start();
         loop.run(Coro.ofVoid(() -> {
+            running.countDown();
             while (!stop.isSet()) {
                 List<Coro<Integer>> many = new ArrayList<>();
                 for (int i = 0; i < 50; i++) {
@@ -201,5 +217,7 @@ class TraceEndingsTest {
         }));
         t.join();
         assertTrue(errors.isEmpty(), errors.toString());
+        assertTrue(dumps[0] > 0);
+        assertNull(notMidRun[0], "a dump taken mid-run said: " + notMidRun[0]);
     }
 }
