@@ -143,11 +143,13 @@ class ThreadsTest {
             AtomicInteger most = new AtomicInteger();
             ThreadPool pool = new ThreadPool(2);
             List<Integer> inputs = List.of(0, 1, 2, 3, 4, 5, 6, 7);
-            // Calls meet in pairs, eight of them, so that both slots are in use before either of a pair ends.
+            // Calls meet in pairs, eight of them, so that both slots are in use before either of a pair ends; then
+            // each blocks a while, as pooled work does, and a pool that let more through would run them beside it.
             CyclicBarrier pair = new CyclicBarrier(2);
             ThrowingWork work = x -> {
                 most.accumulateAndGet(running.incrementAndGet(), Math::max);
                 pair.await(30, TimeUnit.SECONDS);
+                Thread.sleep(20);
                 running.decrementAndGet();
                 return x * 10;
             };
