@@ -215,25 +215,36 @@ class CoreTest {
 
     @Test
     void a_hundred_gathered_sleeps_overlap() {
-        // Sleeps far longer than the test: once the run has nothing left to step, every one of them has started
-        // and none has ended, so all hundred sleep at once.
+        // Sleeps far longer than the test: once the run has nothing left to step, every sleeper has begun its
+        // sleep and none has ended, so all hundred sleep at once.
         List<Coro<Integer>> longSleepers = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             longSleepers.add(slowAddOne(1, Duration.ofHours(1)));
         }
-        Loop.Run<List<Integer>> run = new Loop().start(Coro.of(() -> Coro.yield(longSleepers)));
-        while (run.step()) {
-            assertFalse(run.isFinished());
+        Loop.Run<List<Integer>> blocked = new Loop().start(Coro.of(() -> Coro.yield(longSleepers)));
+        while (blocked.step()) {
+            // each sleeper begins its sleep
         }
-        assertFalse(run.isFinished());
+        assertFalse(blocked.isFinished());
         assertTrue(longSleepers.stream().noneMatch(Coro::isDone));
-        assertThrows(CancelledError.class, run::close);
+        assertThrows(CancelledError.class, blocked::close);
 
+        // Short ones: every deadline is at most 100 ms after the last sleep began. Once that has passed, the run
+        // ends them all without waiting again, as it would not if they slept one after another.
         List<Coro<Integer>> sleepers = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             sleepers.add(slowAddOne(1, Duration.ofMillis(100)));
         }
-        List<Integer> out = new Loop().run(Coro.of(() -> Coro.yield(sleepers)));
+        Loop.Run<List<Integer>> run = new Loop().start(Coro.of(() -> Coro.yield(sleepers)));
+        while (run.step()) {
+            // each sleeper begins its sleep
+        }
+        Deadline.parkUntil(System.nanoTime() + Duration.ofMillis(100).toNanos());
+        while (run.step()) {
+            // the timers fire, and everything that waited on them ends
+        }
+        assertTrue(run.isFinished(), "the sleeps did not all end once their deadlines had passed");
+        List<Integer> out = run.result();
         assertEquals(100, out.size());
         assertTrue(out.stream().allMatch(x -> x == 2));
     }
