@@ -7,6 +7,7 @@ import dev.tinyio.internal.vocabulary.UninstrumentedYield;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A coroutine: a body that a {@link Loop} runs, suspending it at each {@code Coro.yield}. It runs at most once;
@@ -53,6 +54,14 @@ public final class Coro<T> {
      */
 
     /**
+     * Told of every coroutine made, once debug mode has been turned on: the core loop installs it, through a
+     * variable handle, to warn of coroutines that are never yielded.
+     */
+    private static volatile Consumer<Coro<?>> onCreation;
+
+    /** What it was named, or {@code null} until a name is asked for: then {@link #name()} finds one. */
+    private volatile String name;
+    /**
      * What runs it: a user's body ({@link Body} or {@link VoidBody}) until a step suspends it, and from then on the
      * fiber that holds its frames; for the runtime's own coroutines, their stepper from the start.
      */
@@ -61,8 +70,11 @@ public final class Coro<T> {
     private Object owner;
     /** Where it is in its life. */
     private CoroState state = CoroState.NEW;
-    /** The result once {@link CoroState#DONE}. */
-    private Object result;
+    /**
+     * While it is in its loop's ready queue, which it is at most once and only while active: the value to resume it
+     * with. Once {@link CoroState#DONE}: its result.
+     */
+    private Object value;
     /** The loop's waiters registered on it while active: none, one, or a list of them in registration order. */
     private Object waiters;
     /** The loop's waiter it is itself suspended on, which alone may wake it; {@code null} when not waiting. */
@@ -71,42 +83,104 @@ public final class Coro<T> {
     private Coro<?> previousActive;
     /** Next coroutine in its loop's insertion-ordered list of active coroutines. */
     private Coro<?> nextActive;
-    /** While it is in its loop's ready queue, which it is at most once: the value to resume it with. */
-    private Object resumeWith;
 
     /** A user's coroutine; a runtime stepper as its body would be mistaken for the runtime's own. */
-    private Coro(Object body) {
+    private Coro(String name, Object body) {
         if (body instanceof Stepper) {
             throw new IllegalArgumentException("A coroutine's body must not implement the runtime's internal "
                     + Stepper.class.getName() + ": " + body.getClass().getName());
         }
+        this.name = name;
         this.code = body;
+        created();
     }
 
     /** One of the runtime's own coroutines, made by the core loop through a method handle. */
     private Coro(Stepper stepper) {
         this.code = stepper;
+        created();
+    }
+
+    private void created() {
+        Consumer<Coro<?>> watcher = onCreation;
+        if (watcher != null) {
+            watcher.accept(this);
+        }
     }
 
     /**
-     * A new, not yet started coroutine. Nothing runs until a loop schedules it.
+     * A new, not yet started coroutine. Nothing runs until a loop schedules it. Its name is the method and line
+     * that made it, such as {@code Demo.fetch:42}, where the instrumenter rewrote that call; elsewhere the name of
+     * the class of its body (for a lambda, of the class that made it).
      *
      * @param body the code to run
      * @param <T> the type of the result
      * @return the coroutine
      */
     public static <T> Coro<T> of(Body<T> body) {
-        return new Coro<>((Object) Objects.requireNonNull(body, "body"));
+        return new Coro<>(null, Objects.requireNonNull(body, "body"));
     }
 
     /**
-     * A new, not yet started coroutine without a result.
+     * A new, not yet started coroutine with a name of its own, which dumps, traces, warnings and errors show.
+     *
+     * @param name its name
+     * @param body the code to run
+     * @param <T> the type of the result
+     * @return the coroutine
+     */
+    public static <T> Coro<T> of(String name, Body<T> body) {
+        return new Coro<>(Objects.requireNonNull(name, "name"), Objects.requireNonNull(body, "body"));
+    }
+
+    /**
+     * A new, not yet started coroutine without a result; named as {@link #of(Body)} says.
      *
      * @param body the code to run
      * @return the coroutine
      */
     public static Coro<Void> ofVoid(VoidBody body) {
-        return new Coro<>((Object) Objects.requireNonNull(body, "body"));
+        return new Coro<>(null, Objects.requireNonNull(body, "body"));
+    }
+
+    /**
+     * A new, not yet started coroutine without a result, with a name of its own.
+     *
+     * @param name its name
+     * @param body the code to run
+     * @return the coroutine
+     */
+    public static Coro<Void> ofVoid(String name, VoidBody body) {
+        return new Coro<>(Objects.requireNonNull(name, "name"), Objects.requireNonNull(body, "body"));
+    }
+
+    /**
+     * Its name: the one it was given, or the method and line that made it, or the name of its body's class, as
+     * {@link #of(Body)} says. The runtime's own coroutines are named after what made them, such as
+     * {@code Tinyio.sleep(PT1S)}.
+     *
+     * @return the name
+     */
+    public String name() {
+        String known = name;
+        if (known == null) {
+            known = nameOf(code);
+            name = known;
+        }
+        return known;
+    }
+
+    /**
+     * The name of a coroutine that was given none, from what runs it: for the runtime's own coroutines, the
+     * stepper's description; for a user's body, the name of its class (for a lambda or method reference, of the
+     * class that made it). The loop asks for a user's coroutine's name before a fiber takes the body's place.
+     */
+    private static String nameOf(Object code) {
+        if (code instanceof Stepper) {
+            return code.toString();
+        }
+        Class<?> type = code.getClass();
+        return (type.isHidden() ? type.getNestHost() : type).getName();
     }
 
     /**
@@ -171,7 +245,6 @@ public final class Coro<T> {
 
     @Override
     public String toString() {
-        Object what = code instanceof Stepper ? code : code.getClass().getName();
-        return "Coro@" + Integer.toHexString(System.identityHashCode(this)) + "[" + what + "]";
+        return "Coro@" + Integer.toHexString(System.identityHashCode(this)) + "[" + name() + "]";
     }
 }

@@ -1,10 +1,12 @@
 package dev.tinyio;
 
+import dev.tinyio.internal.Carrier;
 import dev.tinyio.internal.loop.AlreadyStarted;
 import dev.tinyio.internal.loop.CoroFields;
 import dev.tinyio.internal.loop.LoopCore;
 import dev.tinyio.internal.loop.LoopRun;
 import dev.tinyio.internal.vocabulary.CoroState;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -16,6 +18,8 @@ import java.util.Objects;
  * may yield them again without the loop keeping them alive. Different loops nest freely, on any thread.
  */
 public final class Loop {
+    private static final System.Logger LOG = System.getLogger("dev.tinyio");
+
     /** What the core keeps of this loop across its runs; the coroutines it starts point at it. */
     private final LoopCore core = new LoopCore(null);
     /** Whether a run is in progress: {@code run} is not reentrant. */
@@ -23,7 +27,7 @@ public final class Loop {
     /** The run in progress, for {@link #dump}. */
     private volatile LoopRun current;
 
-    /** A loop with nothing scheduled. */
+    /** A loop with nothing scheduled; in debug mode if {@code -Dtinyio.debug=true}. */
     public Loop() {
     }
 
@@ -58,6 +62,13 @@ public final class Loop {
     public <T> T run(Coro<T> coro, GroupMode mode) {
         Objects.requireNonNull(coro, "coro");
         Objects.requireNonNull(mode, "mode");
+        Carrier carrier = Carrier.get();
+        if (carrier.fiber != null && (core.debug() || carrier.debugging)) {
+            LOG.log(System.Logger.Level.WARNING, "Loop.run was called from inside a coroutine of another loop "
+                    + "running on this thread: that loop, and every coroutine in it, is blocked until this run "
+                    + "returns. To run a coroutine in a loop of its own without blocking the loop around it, yield "
+                    + "Tinyio.isolate(coro) instead.", new Throwable("Loop.run was called here"));
+        }
         if (CoroFields.owner(coro) == core && CoroFields.state(coro) == CoroState.DONE) {
             checkNotRunning();
             return (T) CoroFields.result(coro);
@@ -117,6 +128,35 @@ public final class Loop {
     private void finished() {
         running = false;
         current = null;
+    }
+
+    /**
+     * Turns debug mode on or off for this loop's runs from the next one on; {@code -Dtinyio.debug=true} turns it on
+     * for every loop. In debug mode, a step that runs longer than {@link #slowStepThreshold} is logged with the
+     * stack it is blocked in, while it still runs; a coroutine made in its steps (or anywhere, with
+     * {@code -Dtinyio.debug=true}) and dropped without ever being yielded is logged with where it was made; {@code Loop.run} called from
+     * inside a coroutine of another loop is logged; and a resumed coroutine re-enters every suspended frame of its
+     * chain, so that a debugger or {@code Thread.getStackTrace()} sees them all, at one re-entry per frame.
+     * Warnings go to the {@code System.Logger} named {@code dev.tinyio}.
+     *
+     * @param on whether to debug
+     * @return this loop
+     */
+    public Loop debug(boolean on) {
+        core.debug(on);
+        return this;
+    }
+
+    /**
+     * How long one step of a coroutine may run, in debug mode, before a warning that it blocks the loop: 100 ms
+     * unless {@code -Dtinyio.debug.slowStepMillis} says otherwise.
+     *
+     * @param threshold the longest step that gets no warning
+     * @return this loop
+     */
+    public Loop slowStepThreshold(Duration threshold) {
+        core.slowStepNanos(Objects.requireNonNull(threshold, "threshold").toNanos());
+        return this;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.tinyio;
 
 import dev.tinyio.internal.batteries.ThreadStepper;
 import dev.tinyio.internal.loop.CoroFields;
+import dev.tinyio.internal.loop.Forewarned;
 import dev.tinyio.internal.vocabulary.Step;
 import dev.tinyio.internal.vocabulary.Stepper;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ public final class ThreadPool {
      * {@link ThreadStepper} stepped inline, so that a cancellation interrupts and joins it before the slot is
      * given back.
      */
-    private final class PooledCall<T> implements Stepper {
+    private final class PooledCall<T> implements Stepper, Forewarned {
         private final Callable<T> fn;
         private boolean started;
         private Permit permit;
@@ -90,6 +91,13 @@ public final class ThreadPool {
                 permit = null;
             }
             return outcome;
+        }
+
+        @Override
+        public void cancellationComing() {
+            if (call != null) {
+                call.cancellationComing();
+            }
         }
 
         @Override

@@ -20,6 +20,8 @@ public final class TraceRecorder {
     private final StringBuilder events = new StringBuilder();
     /** Each recorded coroutine's track; weak, so that recording keeps no finished coroutine alive. */
     private final Map<Coro<?>, Track> tracks = new WeakHashMap<>();
+    /** The track of the loops on each thread; weak, so that recording keeps no thread alive. */
+    private final Map<Thread, Track> loopTracks = new WeakHashMap<>();
     private int nextTrack = 1;
     /** How the loops this recorder records tell it of their steps. */
     private final LoopObserver observer = new Observer();
@@ -55,12 +57,16 @@ public final class TraceRecorder {
     }
 
     /**
-     * Writes the timeline so far to a file.
+     * Writes the timeline so far to a file, making its folder if there is none.
      *
      * @param file the file to (over)write
      * @throws IOException if it cannot be written
      */
     public void writeTo(Path file) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder != null) {
+            Files.createDirectories(folder);
+        }
         Files.writeString(file, toJson(), StandardCharsets.UTF_8);
     }
 
@@ -104,6 +110,17 @@ public final class TraceRecorder {
         public void cleanedUp(Coro<?> coro) {
             TraceRecorder.this.cleanedUp(coro);
         }
+
+        @Override
+        public void idle(long since, long until) {
+            TraceRecorder.this.idle(Thread.currentThread(), since, until);
+        }
+    }
+
+    /** A loop's thread waited for a wake-up: a span on that thread's loop track. */
+    private synchronized void idle(Thread thread, long since, long until) {
+        Track track = loopTrack(thread);
+        span(track, "idle: waits for a wake-up", micros(since), micros(until), "idle");
     }
 
     /** A coroutine is about to step: its wait, if any, ends now. */
@@ -167,11 +184,26 @@ public final class TraceRecorder {
     private Track track(Coro<?> coro) {
         Track track = tracks.get(coro);
         if (track == null) {
-            track = new Track(nextTrack++);
+            track = newTrack(safeToString(coro));
             tracks.put(coro, track);
-            append("{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":1,\"tid\":" + track.id
-                    + ",\"args\":{\"name\":" + quote(safeToString(coro)) + "}}");
         }
+        return track;
+    }
+
+    /** The track of the loops that run on a thread, where they wait when nothing is ready. */
+    private Track loopTrack(Thread thread) {
+        Track track = loopTracks.get(thread);
+        if (track == null) {
+            track = newTrack("tinyio loop on thread " + thread.getName());
+            loopTracks.put(thread, track);
+        }
+        return track;
+    }
+
+    private Track newTrack(String name) {
+        Track track = new Track(nextTrack++);
+        append("{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":1,\"tid\":" + track.id
+                + ",\"args\":{\"name\":" + quote(name) + "}}");
         return track;
     }
 
@@ -200,7 +232,11 @@ public final class TraceRecorder {
     }
 
     private long micros() {
-        return (System.nanoTime() - origin) / 1_000;
+        return micros(System.nanoTime());
+    }
+
+    private long micros(long nanoTime) {
+        return (nanoTime - origin) / 1_000;
     }
 
     private static String describe(Step out) {

@@ -11,6 +11,7 @@ import samples.Allocations;
 import samples.Handlers;
 import samples.Monitors;
 import samples.Helpers;
+import samples.MentionsOnly;
 import samples.NotSuspending;
 import samples.OperandStack;
 import samples.Plain;
@@ -25,7 +26,9 @@ import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
 class InstrumenterTest {
@@ -111,8 +114,33 @@ class InstrumenterTest {
     }
 
     @Test
-    void classes_that_never_suspend_are_left_alone() {
-        assertNull(instrumenter.instrument(InstrumentingLoader.original(NotSuspending.class.getName())));
+    void classes_that_never_suspend_nor_make_coroutines_are_left_alone() {
+        assertNull(instrumenter.instrument(InstrumentingLoader.original(MentionsOnly.class.getName())));
+    }
+
+    /** A class that makes coroutines has them named, and nothing else of it changes. */
+    @Test
+    void a_class_that_makes_coroutines_but_never_suspends_gets_only_their_names() {
+        byte[] original = InstrumentingLoader.original(NotSuspending.class.getName());
+        byte[] named = instrumenter.instrument(original);
+        assertNotNull(named);
+        Map<String, byte[]> before = MethodBytes.of(original);
+        Map<String, byte[]> after = MethodBytes.of(named);
+        assertEquals(before.keySet(), after.keySet());
+        for (String method : before.keySet()) {
+            assertEquals(!method.startsWith("make("), java.util.Arrays.equals(before.get(method), after.get(method)),
+                    method);
+        }
+        List<String> calls = new ArrayList<>();
+        for (var insn : find(read(named), "make", "()Ldev/tinyio/Coro;").instructions) {
+            if (insn instanceof LdcInsnNode ldc) {
+                calls.add("ldc " + ldc.cst);
+            } else if (insn instanceof MethodInsnNode call) {
+                calls.add(call.owner + "." + call.name + call.desc);
+            }
+        }
+        assertEquals(List.of("ldc NotSuspending.make:11",
+                "dev/tinyio/Coro.of(Ljava/lang/String;Ldev/tinyio/Coro$Body;)Ldev/tinyio/Coro;"), calls);
     }
 
     @Test
@@ -120,7 +148,8 @@ class InstrumenterTest {
         byte[] original = InstrumentingLoader.original(Helpers.class.getName());
         Map<String, byte[]> before = MethodBytes.of(original);
         Map<String, byte[]> after = MethodBytes.of(instrumenter.instrument(original));
-        List<String> untouched = List.of("<init>(Ljava/lang/String;)V", "run()Ljava/lang/String;");
+        // run() makes coroutines, so its calls of Coro.of are given names.
+        List<String> untouched = List.of("<init>(Ljava/lang/String;)V");
         for (String method : untouched) {
             assertTrue(java.util.Arrays.equals(before.get(method), after.get(method)), method + " changed");
         }

@@ -36,7 +36,8 @@ class BenchmarksSmokeIT {
         for (RunResult result : results) {
             classes.add(declaringClass(result.getParams().getBenchmark()));
         }
-        List<String> expected = new ArrayList<>(List.of(ClassLoading.class.getSimpleName(),
+        List<String> expected = new ArrayList<>(List.of(CancelThreads.class.getSimpleName(),
+                ClassLoading.class.getSimpleName(), DebugResume.class.getSimpleName(),
                 EventPingPong.class.getSimpleName(), InstrumenterCost.class.getSimpleName(),
                 NeverSuspending.class.getSimpleName(), ProgramAnalysis.class.getSimpleName(),
                 RetainedHeap.class.getSimpleName(), SpawnGather.class.getSimpleName(),

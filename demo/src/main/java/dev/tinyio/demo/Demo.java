@@ -30,9 +30,13 @@ public final class Demo {
         List<Path> files = Batch.write(folder);
         TraceRecorder timeline = new TraceRecorder();
 
-        say("1. Two coroutines that each sleep one second, gathered:");
-        List<Integer> sums = new Loop().recordTo(timeline)
-                .run(Coro.of(() -> Coro.yield(List.of(slowAddOne(3), slowAddOne(4)))));
+        say("1. Two coroutines that each sleep one second, gathered; a third looks at what the loop is doing:");
+        Loop first = new Loop().recordTo(timeline);
+        List<Integer> sums = first.run(Coro.of("gather", () -> {
+            List<Coro<Integer>> adds = List.of(slowAddOne(3), slowAddOne(4));
+            Coro.yield(Set.of(peek(first)));
+            return Coro.yield(adds);
+        }));
         say("   result " + sums + ": one second, not two");
 
         say("2. Counting words in " + files.size() + " files: reading on a pool of 3 threads, reported as they "
@@ -53,10 +57,27 @@ public final class Demo {
             }
         }
 
+        say("4. In debug mode, a coroutine that blocks its loop's thread is named while it blocks:");
+        new Loop().debug(true).slowStepThreshold(Duration.ofMillis(100)).run(Coro.ofVoid("sleepy", () -> {
+            Coro.yield();
+            Thread.sleep(300);
+        }));
+
         Path trace = Path.of("target", "tinyio-demo-trace.json").toAbsolutePath();
-        Files.createDirectories(trace.getParent());
         timeline.writeTo(trace);
         say("The whole run as a timeline: " + trace + " (open it in https://ui.perfetto.dev or chrome://tracing)");
+    }
+
+    /** Prints what every coroutine of the loop is doing, once the others have begun to wait. */
+    static Coro<Void> peek(Loop loop) {
+        return Coro.ofVoid("peek", () -> {
+            for (int i = 0; i < 3; i++) {
+                Coro.yield();
+            }
+            for (String line : loop.dump().split("\n")) {
+                say("   | " + line);
+            }
+        });
     }
 
     static Coro<Integer> slowAddOne(int x) {
@@ -101,7 +122,7 @@ public final class Demo {
     }
 
     static Coro<String> lookup(String what, long millis, boolean fails) {
-        return Coro.of(() -> {
+        return Coro.of("lookup of " + what, () -> {
             try {
                 Coro.yield(Tinyio.sleep(Duration.ofMillis(millis)));
                 if (fails) {
@@ -115,7 +136,7 @@ public final class Demo {
     }
 
     static Coro<Void> patient(String name) {
-        return Coro.ofVoid(() -> {
+        return Coro.ofVoid(name, () -> {
             try {
                 say("   " + name + " waits for work");
                 Coro.yield(Tinyio.sleep(Duration.ofSeconds(10)));
@@ -126,7 +147,7 @@ public final class Demo {
     }
 
     static Coro<String> pipeline(String id) {
-        return Coro.of(() -> {
+        return Coro.of("pipeline " + id, () -> {
             String raw = Coro.yield(Tinyio.runInThread(() -> "{broken json for " + id));
             return parse(id, raw);
         });

@@ -19,7 +19,7 @@ import java.util.List;
  * no code outside the module steps a fiber.
  */
 @SuppressWarnings("exports")
-public final class Fiber extends Resumption implements Stepper {
+public final class Fiber implements Stepper {
     /** The thread's carrier, which holds the suspension being unwound. */
     private final Unwinding carrier;
     /**
@@ -110,12 +110,15 @@ public final class Fiber extends Resumption implements Stepper {
     }
 
     private Step.Outcome resume(Object value, Throwable thrown, Step out) {
+        if (carrier.debugging && top.parent != null) {
+            return resumeWhole(value, thrown, out);
+        }
         Frame frame = top;
         top = null;
         Throwable stitched = null;
         while (frame != null) {
-            resumeValue = value;
-            resumeThrown = thrown;
+            carrier.resumeValue = value;
+            carrier.resumeThrown = thrown;
             Object result;
             try {
                 result = frame.site.method.resumer.resume(frame);
@@ -139,6 +142,32 @@ public final class Fiber extends Resumption implements Stepper {
             frame = frame.parent;
         }
         return thrown != null ? out.threw(thrown) : out.returned(value);
+    }
+
+    /**
+     * Re-enters every suspended frame from the outermost down, each calling the next as it did when it suspended
+     * ({@link Frame.Whole}): debug mode, where a debugger, a profiler or {@code Thread.getStackTrace()} after a
+     * resume must see the whole chain. Costs one re-entry per frame; an exception thrown inside travels through the
+     * frames on the stack, as in a plain call.
+     */
+    private Step.Outcome resumeWhole(Object value, Throwable thrown, Step out) {
+        Frame.Whole whole = new Frame.Whole(top, value, thrown);
+        Frame outermost = whole.outermost();
+        top = null;
+        carrier.resumeValue = whole;
+        carrier.resumeThrown = null;
+        Object result;
+        try {
+            result = outermost.site.method.resumer.resume(outermost);
+        } catch (Throwable caught) {
+            Throwable t = carriedOn(caught);
+            carrier.abandonUnwinding();
+            return out.threw(t);
+        }
+        if (carrier.suspending) {
+            return carrier.chainHead == null ? brokenSuspension(out) : suspended(out);
+        }
+        return out.returned(result);
     }
 
     /**
@@ -195,7 +224,7 @@ public final class Fiber extends Resumption implements Stepper {
      * @param receiver the receiver of the dispatched call that suspended, or {@code null} for any other call
      */
     Frame save(SiteInfo site, Object receiver) {
-        Frame frame = new Frame(this, site);
+        Frame frame = new Frame(carrier, site);
         carrier.countPending();
         carrier.link(frame, receiver);
         return frame;
@@ -204,6 +233,10 @@ public final class Fiber extends Resumption implements Stepper {
     /** The frame being re-entered suspends again: it reuses its own frame object. */
     Frame resave(Frame frame, SiteInfo site, Object receiver) {
         frame.site = site;
+        if (carrier.debugging) {
+            // Its re-entered callers are on the stack below it, and must see that a suspension is unwinding.
+            carrier.countPending();
+        }
         carrier.link(frame, receiver);
         return frame;
     }

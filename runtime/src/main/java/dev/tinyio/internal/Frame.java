@@ -16,13 +16,13 @@ public final class Frame {
     public final long[] prims;
     /** Where this frame is suspended; read by the restore code to pick its entry. */
     public SiteInfo site;
-    /** The fiber whose frame this is, as far as the frame needs it: where its resume value waits. */
-    final Resumption fiber;
+    /** The carrier of the thread its fiber runs on, as far as the frame needs it: where its resume value waits. */
+    final Resumption carrier;
     /** The frame that called this one and waits for its result, or {@code null} at the coroutine's root. */
     Frame parent;
 
-    Frame(Resumption fiber, SiteInfo site) {
-        this.fiber = fiber;
+    Frame(Resumption carrier, SiteInfo site) {
+        this.carrier = carrier;
         this.site = site;
         int refSlots = site.method.refSlots;
         int primSlots = site.method.primSlots;
@@ -38,16 +38,60 @@ public final class Frame {
      * @throws Throwable the exception to resume with, unchanged
      */
     public Object resumeValue() throws Throwable {
-        Throwable t = fiber.resumeThrown;
-        Object v = fiber.resumeValue;
-        fiber.resumeThrown = null;
-        fiber.resumeValue = null;
+        Throwable t = carrier.resumeThrown;
+        Object v = carrier.resumeValue;
+        carrier.resumeThrown = null;
+        carrier.resumeValue = null;
         // The locals are back in the method: the frame must not keep alive what the method goes on to drop.
         Arrays.fill(refs, null);
         if (t != null) {
             throw t;
         }
-        return v;
+        return v instanceof Whole whole ? whole.enterNext(carrier) : v;
+    }
+
+    /**
+     * A resume of every suspended frame of a fiber, from the outermost down, for debug mode: each frame, re-entered,
+     * evaluates its suspended call by re-entering the next frame in, as it called it when it suspended, so that the
+     * innermost runs with the whole chain on the thread's stack. It stands in the carrier as the resume value of every
+     * frame but the innermost, which gets the real one.
+     */
+    static final class Whole {
+        /** The suspended frames, outermost first. */
+        private final Frame[] frames;
+        /** What the innermost frame's suspended call returns. */
+        private final Object value;
+        /** What it throws instead, or {@code null}. */
+        private final Throwable thrown;
+        /** The index of the next frame to re-enter. */
+        private int next = 1;
+
+        Whole(Frame innermost, Object value, Throwable thrown) {
+            int depth = 0;
+            for (Frame f = innermost; f != null; f = f.parent) {
+                depth++;
+            }
+            frames = new Frame[depth];
+            for (Frame f = innermost; f != null; f = f.parent) {
+                frames[--depth] = f;
+            }
+            this.value = value;
+            this.thrown = thrown;
+        }
+
+        /** The frame to re-enter first. */
+        Frame outermost() {
+            return frames[0];
+        }
+
+        /** Re-enters the next frame in, handing it the real resume value if it is the innermost. */
+        private Object enterNext(Resumption carrier) throws Throwable {
+            Frame inner = frames[next++];
+            boolean innermost = next == frames.length;
+            carrier.resumeValue = innermost ? value : this;
+            carrier.resumeThrown = innermost ? thrown : null;
+            return inner.site.method.resumer.resume(inner);
+        }
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.lang.invoke.VarHandle;
  * within one step, so this state belongs to the thread's {@link Carrier} rather than to every fiber. Fibers see
  * their carrier as this, the part of it that knows no fiber.
  */
-public class Unwinding {
+public class Unwinding extends Resumption {
     /**
      * How many threads are unwinding a fresh suspension right now. Instrumented code reads it after every call
      * that may suspend; only when it is non-zero does it look up its own thread's carrier, so code that never
@@ -30,6 +30,12 @@ public class Unwinding {
 
     /** Set by a yield, cleared once the suspension has unwound to the loop. */
     boolean suspending;
+    /**
+     * Whether the loop stepping on this thread is in debug mode. Its fibers then resume whole chains of frames, and
+     * a re-entered frame that suspends again counts in {@link #pending}: its re-entered callers read it to know they
+     * must save themselves too.
+     */
+    public boolean debugging;
     /** Whether this suspension counted itself in {@link #pending}. */
     private boolean countedPending;
     /** The innermost frame saved during the unwinding in progress. */
@@ -81,13 +87,14 @@ public class Unwinding {
         Frame child = chainTail;
         if (child == null) {
             chainHead = frame;
-        } else {
+        } else if (child.parent != frame) {
             SiteInfo call = frame.site;
             if (!entered(call, child, receiver)) {
                 throw Blame.notTheCallee(call, receiver, abandon());
             }
             child.parent = frame;
         }
+        // Otherwise a chain re-entered whole, in debug mode, is saved again as it was checked when first saved.
         chainTail = frame;
     }
 

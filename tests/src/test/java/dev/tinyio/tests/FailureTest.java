@@ -130,7 +130,10 @@ class FailureTest {
                 }))));
         assertEquals(1, warnings.size());
         assertTrue(warnings.get(0).getMessage().contains("returned 2"), warnings.get(0).getMessage());
-        assertTrue(warnings.get(0).getMessage().contains("FailureTest.lambda$"), warnings.get(0).getMessage());
+        assertTrue(warnings.get(0).getMessage().startsWith("Coroutine Coro@"), warnings.get(0).getMessage());
+        assertTrue(warnings.get(0).getMessage().contains(
+                "[FailureTest.returning_instead_of_propagating_the_cancellation_only_warns:118] did not respond"),
+                warnings.get(0).getMessage());
     }
 
     @Test

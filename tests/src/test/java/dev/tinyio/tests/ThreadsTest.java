@@ -191,4 +191,61 @@ class ThreadsTest {
     interface ThrowingWork {
         int apply(int x) throws Exception;
     }
+
+    /**
+     * When a run fails, every thread it runs is interrupted before any is joined: each thread's cleanup here waits
+     * until all of them have been interrupted, which a cancellation that interrupted and joined them one after
+     * another would never let happen. The coroutines are still cancelled in the order the loop knows them.
+     */
+    @Test
+    void a_failing_run_interrupts_all_its_threads_before_it_joins_any() {
+        int threads = 8;
+        CountDownLatch started = new CountDownLatch(threads);
+        CountDownLatch interrupted = new CountDownLatch(threads);
+        List<String> cancelled = new ArrayList<>();
+        List<Coro<Void>> tasks = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            String name = "task " + i;
+            tasks.add(Coro.ofVoid(name, () -> {
+                try {
+                    Coro.yield(Tinyio.runInThread(() -> untilInterrupted(started, interrupted)));
+                } finally {
+                    cancelled.add(name);
+                }
+            }));
+        }
+        Coro<Void> failing = Coro.ofVoid(() -> {
+            Coro.yield(Tinyio.runInThread(() -> {
+                started.await();
+                return null;
+            }));
+            throw new IllegalStateException("every thread has started");
+        });
+        List<Coro<?>> all = new ArrayList<>(tasks);
+        all.add(failing);
+        IllegalStateException error = assertThrows(IllegalStateException.class,
+                () -> new Loop().run(Coro.of(() -> Coro.yield(all))));
+        assertEquals("every thread has started", error.getMessage());
+        List<String> inOrder = new ArrayList<>();
+        for (Coro<Void> task : tasks) {
+            inOrder.add(task.name());
+        }
+        assertEquals(inOrder, cancelled);
+    }
+
+    /** Runs until interrupted, then cleans up only once every such thread has been interrupted. */
+    private static Void untilInterrupted(CountDownLatch started, CountDownLatch interrupted) {
+        started.countDown();
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            interrupted.countDown();
+        }
+        try {
+            assertTrue(interrupted.await(30, TimeUnit.SECONDS), "the other threads were not interrupted meanwhile");
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        return null;
+    }
 }

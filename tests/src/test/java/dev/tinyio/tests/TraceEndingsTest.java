@@ -67,10 +67,16 @@ class TraceEndingsTest {
         throw new AssertionError("no track for " + coro + " in " + json);
     }
 
-    /** There are tracks, and every one has a marker: its end. */
+    /**
+     * There are tracks, and every coroutine's track has a marker: its end. The loop's own tracks hold only its idle
+     * waits.
+     */
     static void everyTrackEnds(String json) throws Exception {
         assertFalse(byTrack(json).isEmpty(), "nothing recorded");
         for (var entry : byTrack(json).entrySet()) {
+            if (entry.getValue().get(0).get("args").get("name").asText().startsWith("tinyio loop on thread ")) {
+                continue;
+            }
             List<String> marks = names(entry.getValue(), "i");
             assertFalse(marks.isEmpty(), "track " + entry.getKey() + " has no end marker: " + entry.getValue());
         }

@@ -25,7 +25,7 @@ final class AnalysedClasses {
     private final Map<String, Map<String, Node>> methods = new HashMap<>();
     /** The lambdas and method references each analysed or recorded class makes. */
     private final Map<String, List<Node>> lambdas = new HashMap<>();
-    /** The classes that make coroutine bodies from lambdas or method references. */
+    /** The classes that make coroutines, or their bodies from lambdas or method references: the coroutines get names. */
     private final Set<String> makesBodies = new HashSet<>();
 
     /** No classes yet, adding to a graph over a hierarchy. */
@@ -58,6 +58,9 @@ final class AnalysedClasses {
                 }
             } else {
                 for (ClassFacts.Call call : method.calls()) {
+                    if (CoroutineNames.makesUnnamed(call.opcode(), call.owner(), call.name(), call.desc())) {
+                        makesBodies.add(facts.name);
+                    }
                     register(node, call);
                 }
             }

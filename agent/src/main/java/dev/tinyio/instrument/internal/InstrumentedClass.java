@@ -86,8 +86,19 @@ final class InstrumentedClass {
      * @return the new class file, or {@code null} if nothing needs instrumenting
      */
     byte[] rewrite(ClassReader reader) {
+        Set<MethodNode> named = new HashSet<>();
+        for (MethodNode method : node.methods) {
+            if (!bridged.bridges().contains(method) && CoroutineNames.name(node.name, method)) {
+                named.add(method);
+            }
+        }
         for (MethodNode method : new ArrayList<>(node.methods)) {
             rewrite(method);
+        }
+        for (MethodNode method : named) {
+            if (!changed.contains(method)) {
+                changed.add(method);
+            }
         }
         if (changed.isEmpty() && bridged.bridges().isEmpty()) {
             return null;

@@ -177,7 +177,8 @@ final class MethodRewriter {
             copy.body.add(new JumpInsnNode(GOTO, save));
             copy.body.add(resumed);
         } else {
-            SuspensionChecks.checkSuspending(copy.body, copy.tail, resumed);
+            // A restored call goes through the check too: in debug mode, what it re-entered may suspend again.
+            SuspensionChecks.checkSuspending(copy.body, copy.tail, resumed, new LabelNode());
         }
         copy.tail.add(save);
         siteCode.emitSave(copy.tail, site, reentry);

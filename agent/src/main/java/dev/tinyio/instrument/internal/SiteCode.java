@@ -218,6 +218,11 @@ final class SiteCode {
         out.add(end);
         copy.coverLikeCall(site.call, start, end);
         FrameSlots.unbox(out, Type.getReturnType(site.call.desc));
+        if (Calls.isDispatched(site.call.getOpcode())) {
+            // Saved again, this frame relinks the callee's frame it re-entered, whose receiver the frame holds.
+            out.add(new InsnNode(ACONST_NULL));
+            out.add(new VarInsnNode(ASTORE, receiverLocal));
+        }
         out.add(new JumpInsnNode(GOTO, resumed));
     }
 

@@ -115,7 +115,17 @@ final class SuspensionChecks {
      * execution carries on at {@code carryOn}, placed in {@code body} right after the call.
      */
     static void checkSuspending(InsnList body, InsnList tail, LabelNode carryOn) {
+        checkSuspending(body, tail, new LabelNode(), carryOn);
+    }
+
+    /**
+     * The check after a call, which also code jumping to {@code check} goes through: a re-entered frame whose
+     * restored call has just been evaluated, so that when that call suspended again (a whole chain re-entered in
+     * debug mode), the frame saves itself as after any call.
+     */
+    static void checkSuspending(InsnList body, InsnList tail, LabelNode check, LabelNode carryOn) {
         LabelNode slow = new LabelNode();
+        body.add(check);
         body.add(new FieldInsnNode(GETSTATIC, RuntimeNames.UNWINDING, "pending", "I"));
         body.add(new JumpInsnNode(IFNE, slow));
         body.add(carryOn);

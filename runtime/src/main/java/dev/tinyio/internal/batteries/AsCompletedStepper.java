@@ -14,6 +14,8 @@ import java.util.Set;
  * The body of {@code Tinyio.asCompleted}: starts each coroutine in the background through a recorder that files
  * its result under the next completion index, then returns one coroutine per index, each waiting for that
  * completion. They may be awaited in any order.
+ *
+ * @param <T> the type the coroutines return
  */
 public final class AsCompletedStepper<T> implements Stepper {
     private final List<Coro<? extends T>> coros;
@@ -22,6 +24,20 @@ public final class AsCompletedStepper<T> implements Stepper {
     private boolean started;
     /** How many have completed so far. */
     private int recorded;
+    /** The coroutines of the completions, in order, once made. */
+    private List<Coro<T>> inOrder;
+    /** What each recorder does: files the result, and works for whoever waits for the next completion. */
+    private final AwaitStepper.Recording recording = new AwaitStepper.Recording() {
+        @Override
+        public void result(Object value) {
+            record(value);
+        }
+
+        @Override
+        public Coro<?> worksFor() {
+            return inOrder != null && recorded < inOrder.size() ? inOrder.get(recorded) : null;
+        }
+    };
 
     /**
      * The body of an {@code asCompleted} coroutine.
@@ -45,18 +61,17 @@ public final class AsCompletedStepper<T> implements Stepper {
             started = true;
             Set<Coro<Void>> recorders = new LinkedHashSet<>();
             for (Coro<? extends T> coro : coros) {
-                recorders.add(CoroFields.of(new AwaitStepper(coro, "asCompleted recorder", this::record,
-                        AwaitStepper.IGNORE_CANCELLATION)));
+                recorders.add(CoroFields.of(new AwaitStepper(coro, "asCompleted recorder", recording)));
             }
             return out.yielded(Step.Request.SET, recorders);
         }
-        List<Coro<T>> inOrder = new ArrayList<>();
+        inOrder = new ArrayList<>();
         for (int i = 0; i < coros.size(); i++) {
             int index = i;
             inOrder.add(CoroFields.of(new WaitStepper(completed.get(index), null, new WaitStepper.Kind(
                     "asCompleted completion " + index, result -> result.returned(results.get(index))))));
         }
-        return out.returned(inOrder);
+        return out.returned(List.copyOf(inOrder));
     }
 
     @Override

@@ -1,23 +1,46 @@
 package dev.tinyio.internal.batteries;
 
 import dev.tinyio.Coro;
+import dev.tinyio.internal.loop.WorksFor;
 import dev.tinyio.internal.vocabulary.Step;
 import dev.tinyio.internal.vocabulary.Stepper;
-import java.util.function.Consumer;
 
 /**
  * A runtime coroutine that waits for one other coroutine and hands its result on: the recorder behind
  * {@code Tinyio.timeout}, {@code Tinyio.asCompleted} and {@code Tinyio.copy}, which run a coroutine in the
  * background and need to know how it ended.
  */
-public final class AwaitStepper implements Stepper {
-    /** For a recorder that has nothing to record when it is cancelled. */
-    public static final Consumer<Throwable> IGNORE_CANCELLATION = thrownIn -> { };
+public final class AwaitStepper implements Stepper, WorksFor {
+    /** What a recorder does with what it learns, and whom it works for. */
+    public interface Recording {
+        /**
+         * The coroutine returned.
+         *
+         * @param value its result
+         */
+        void result(Object value);
+
+        /**
+         * The recorder was cancelled; the error propagates after this.
+         *
+         * @param error the error thrown into it
+         */
+        default void thrownIn(Throwable error) {
+        }
+
+        /**
+         * See {@link WorksFor}: where a failure of the awaited coroutine reads on.
+         *
+         * @return the coroutine, or {@code null}
+         */
+        default Coro<?> worksFor() {
+            return null;
+        }
+    }
 
     private final Coro<?> awaited;
     private final String description;
-    private final Consumer<Object> onResult;
-    private final Consumer<Throwable> onThrown;
+    private final Recording recording;
     private boolean yielded;
 
     /**
@@ -25,28 +48,31 @@ public final class AwaitStepper implements Stepper {
      *
      * @param awaited the coroutine to wait for
      * @param description what the recorder is for, for messages
-     * @param onResult told the result
-     * @param onThrown told the error thrown into the recorder (its cancellation) before it propagates
+     * @param recording what to do with what it learns
      */
-    public AwaitStepper(Coro<?> awaited, String description, Consumer<Object> onResult, Consumer<Throwable> onThrown) {
+    public AwaitStepper(Coro<?> awaited, String description, Recording recording) {
         this.awaited = awaited;
         this.description = description;
-        this.onResult = onResult;
-        this.onThrown = onThrown;
+        this.recording = recording;
     }
 
     @Override
     public Step.Outcome step(Object value, Throwable thrown, Step out) {
         if (thrown != null) {
-            onThrown.accept(thrown);
+            recording.thrownIn(thrown);
             return out.threw(thrown);
         }
         if (!yielded) {
             yielded = true;
             return out.yielded(Step.Request.ONE, awaited);
         }
-        onResult.accept(value);
+        recording.result(value);
         return out.returned(null);
+    }
+
+    @Override
+    public Coro<?> worksFor() {
+        return recording.worksFor();
     }
 
     @Override

@@ -11,6 +11,8 @@ import java.util.Set;
  * The body of {@code Tinyio.copy}: schedules the coroutine on the current loop through a recorder, and returns a
  * fresh coroutine that waits for the recording and returns the same result (the same object), or throws the same
  * exception. The fresh one may run in another loop, such as an isolate's.
+ *
+ * @param <T> the type the coroutine returns
  */
 public final class CopyStepper<T> implements Stepper {
     private final Coro<T> coro;
@@ -36,8 +38,17 @@ public final class CopyStepper<T> implements Stepper {
         }
         if (!scheduled) {
             scheduled = true;
-            Coro<Void> recorder = CoroFields.of(new AwaitStepper(coro, "copy recorder", this::record,
-                    this::recordFailure));
+            Coro<Void> recorder = CoroFields.of(new AwaitStepper(coro, "copy recorder", new AwaitStepper.Recording() {
+                @Override
+                public void result(Object value) {
+                    record(value);
+                }
+
+                @Override
+                public void thrownIn(Throwable error) {
+                    recordFailure(error);
+                }
+            }));
             return out.yielded(Step.Request.SET, Set.of(recorder));
         }
         return out.returned(CoroFields.<T>of(new WaitStepper(recorded, null, new WaitStepper.Kind("Tinyio.copy",

@@ -12,6 +12,8 @@ import java.util.function.BiConsumer;
  * The body of {@code Tinyio.fromFuture}: waits for a stage without blocking the loop's thread (its completion
  * wakes the loop like {@code Event.set} from a thread), then returns its value or throws its exception unchanged.
  * Cancelled, it cancels the stage where the stage supports that.
+ *
+ * @param <T> the type of the stage's value
  */
 public final class FutureStepper<T> implements Stepper {
     private final CompletionStage<T> stage;

@@ -5,6 +5,7 @@ import dev.tinyio.Coro;
 import dev.tinyio.ExceptionGroup;
 import dev.tinyio.GroupMode;
 import dev.tinyio.Result;
+import dev.tinyio.internal.StackTraces;
 import dev.tinyio.internal.loop.AlreadyStarted;
 import dev.tinyio.internal.loop.CoroFields;
 import dev.tinyio.internal.loop.LoopCore;
@@ -21,6 +22,8 @@ import dev.tinyio.internal.vocabulary.Stepper;
  * loops make progress together. While the inner loop is blocked, the isolating coroutine waits in the outer loop
  * for the inner loop's next wake-up or deadline, with no thread parked. A failure inside comes back as a
  * {@link Result}; cancelled from outside, it cancels everything inside and throws what the nested run throws.
+ *
+ * @param <T> the type the isolated coroutine returns
  */
 public final class IsolateStepper<T> implements Stepper {
     private final Coro<T> coro;
@@ -32,6 +35,8 @@ public final class IsolateStepper<T> implements Stepper {
     private LoopRun inner;
     /** The outer wait while the inner loop is blocked, or {@code null}. */
     private Wait waiting;
+    /** Whether the nested run failed, and this coroutine's next step returns the failed result. */
+    private boolean failed;
 
     /**
      * The body of an {@code isolate} coroutine.
@@ -56,6 +61,9 @@ public final class IsolateStepper<T> implements Stepper {
         if (innerLoop == null) {
             return out.yielded(Step.Request.CALL, (RunControl.Action) this::enclosedBy);
         }
+        if (failed) {
+            return out.returned(value);
+        }
         try {
             if (inner == null) {
                 inner = start();
@@ -72,8 +80,9 @@ public final class IsolateStepper<T> implements Stepper {
             long timeout = deadline == Long.MAX_VALUE ? Wait.NO_TIMEOUT : Math.max(0, deadline - System.nanoTime());
             waiting = new Wait(innerWoken, timeout);
             return out.yielded(Step.Request.WAIT, waiting);
-        } catch (Exception failed) {
-            return out.returned(new Result<>(null, failed));
+        } catch (Exception failure) {
+            failed = true;
+            return out.yielded(Step.Request.CALL, (RunControl.Action) run -> readsOn(run, failure));
         } catch (Error error) {
             // Not caught, but the isolating coroutine's own failure: the outer loop stitches and groups it as such.
             return out.threw(error);
@@ -85,6 +94,15 @@ public final class IsolateStepper<T> implements Stepper {
         innerLoop = new LoopCore(run.loop());
         innerLoop.observe(run.loop().observer());
         return null;
+    }
+
+    /**
+     * The failure of the nested run, as the isolate hands it back: its trace reads on through the frames of whoever
+     * waits for the isolate, as a failure that crashes a loop does through whoever waits for the failing coroutine.
+     */
+    private static Result<Object> readsOn(RunControl run, Exception failure) {
+        StackTraces.continueTrace(failure, run.framesAbove(run.asker()), true);
+        return new Result<>(null, failure);
     }
 
     /** The nested run; a coroutine that is not new fails it at once, as {@code Loop.start} would. */

@@ -1,6 +1,7 @@
 package dev.tinyio.internal.batteries;
 
 import dev.tinyio.CancelledError;
+import dev.tinyio.internal.loop.Forewarned;
 import dev.tinyio.internal.loop.Signal;
 import dev.tinyio.internal.loop.Wait;
 import dev.tinyio.internal.vocabulary.Step;
@@ -11,8 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The body of {@code Tinyio.runInThread}: starts the function on a new thread, waits for it without blocking the
  * loop, and returns its result or throws its exception. Cancelled, it interrupts the thread and joins it.
+ *
+ * @param <T> the type the function returns
  */
-public final class ThreadStepper<T> implements Stepper {
+public final class ThreadStepper<T> implements Stepper, Forewarned {
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final Callable<T> function;
@@ -24,6 +27,10 @@ public final class ThreadStepper<T> implements Stepper {
     private volatile T result;
     /** Written by the thread before it sets {@link #finished}; {@code null} if it returned. */
     private volatile Throwable failure;
+    /** Whether the thread was interrupted ahead of its coroutine's cancellation, when its run failed. */
+    private boolean interruptedEarly;
+    /** Whether, when it was interrupted early, the function had already failed on its own. */
+    private boolean failedBeforeInterrupt;
 
     /**
      * The body of a {@code runInThread} coroutine.
@@ -68,8 +75,11 @@ public final class ThreadStepper<T> implements Stepper {
     private Step.Outcome cancel(Throwable cancellation, Step out) {
         wait.cancel();
         // Written only once the function has ended: set before the interrupt, the failure is the function's own.
-        boolean failedAlready = failure != null;
-        thread.interrupt();
+        boolean failedAlready = interruptedEarly ? failedBeforeInterrupt : failure != null;
+        if (!interruptedEarly) {
+            // Interrupted once only: a second interrupt would cut the thread's own cleanup short.
+            thread.interrupt();
+        }
         joinUninterruptibly();
         Throwable ended = failure;
         if (failedAlready) {
@@ -80,6 +90,16 @@ public final class ThreadStepper<T> implements Stepper {
             return out.threw(cancellation);
         }
         return out.threw(ended);
+    }
+
+    /** Its run is failing: the thread is interrupted now, beside every other, and joined at its coroutine's turn. */
+    @Override
+    public void cancellationComing() {
+        if (thread != null && !interruptedEarly) {
+            interruptedEarly = true;
+            failedBeforeInterrupt = failure != null;
+            thread.interrupt();
+        }
     }
 
     private void joinUninterruptibly() {

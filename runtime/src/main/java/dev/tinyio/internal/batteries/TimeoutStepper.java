@@ -17,6 +17,8 @@ import java.util.Set;
  * The body of {@code Tinyio.timeout}: runs the coroutine in the background through a recorder of its result,
  * waits for the recorder or the limit, and on the limit asks the run to end the coroutine early with a
  * {@link TimeoutError} ({@link RunControl#endEarly}), which finishes it for good.
+ *
+ * @param <T> the type the coroutine returns
  */
 public final class TimeoutStepper<T> implements Stepper {
     /** How a timeout is named in recordings and in the warning about an improper response. */
@@ -27,6 +29,8 @@ public final class TimeoutStepper<T> implements Stepper {
     /** Raised when the recorder has the coroutine's result. */
     private final Signal done = new Signal();
     private final Wait wait;
+    /** The timeout's own coroutine, learnt at its first step: the recorder works for it. */
+    private Coro<?> self;
     private Coro<Void> recorder;
     private boolean waiting;
     private boolean timedOut;
@@ -51,9 +55,21 @@ public final class TimeoutStepper<T> implements Stepper {
             wait.cancel();
             return out.threw(thrown);
         }
+        if (self == null) {
+            return out.yielded(Step.Request.CALL, (RunControl.Action) run -> self = run.asker());
+        }
         if (recorder == null) {
-            recorder = CoroFields.of(new AwaitStepper(coro, "timeout recorder", this::record,
-                    AwaitStepper.IGNORE_CANCELLATION));
+            recorder = CoroFields.of(new AwaitStepper(coro, "timeout recorder", new AwaitStepper.Recording() {
+                @Override
+                public void result(Object value) {
+                    record(value);
+                }
+
+                @Override
+                public Coro<?> worksFor() {
+                    return self;
+                }
+            }));
             return out.yielded(Step.Request.SET, Set.of(recorder));
         }
         if (!waiting) {

@@ -54,7 +54,13 @@ final class Cancellation {
             fresh.setStackTrace(CoroFields.suspendedTrace(failure.endedRoot));
             cancelled.put(failure.endedRoot, fresh);
         }
-        for (Coro<?> coro : coroutines.inOrder()) {
+        List<Coro<?>> active = coroutines.inOrder();
+        for (Coro<?> coro : active) {
+            if (CoroFields.stepper(coro) instanceof Forewarned forewarned) {
+                forewarned.cancellationComing();
+            }
+        }
+        for (Coro<?> coro : active) {
             cancel(coro);
         }
         Coro<?> chainStart = failure.origin != null ? failure.origin : lastStepped;
@@ -89,8 +95,8 @@ final class Cancellation {
 
     /**
      * Appends to the original trace the frames where each coroutine of the chain was suspended: from where the
-     * chain starts, up through each coroutine's single waiter, as long as each was cancelled properly (the
-     * coroutine that threw the original needs no cancellation of its own).
+     * chain starts, up through each coroutine's single waiter ({@link WaitChain}), as long as each was cancelled
+     * properly (the coroutine that threw the original needs no cancellation of its own).
      *
      * @param origin the coroutine that threw the original, or {@code null}
      * @param start where the chain starts: the origin, or else the last-stepped coroutine
@@ -110,8 +116,7 @@ final class Cancellation {
                 appended.addAll(Arrays.asList(cancellation.getStackTrace()));
             }
             stitched.add(coro);
-            List<Waiter> waiters = CoroFields.waiters(coro);
-            coro = waiters.size() == 1 ? waiters.get(0).coro : null;
+            coro = WaitChain.next(coro);
         }
         StackTraces.continueTrace(original, appended, true);
         return stitched;

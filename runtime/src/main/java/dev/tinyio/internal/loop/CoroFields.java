@@ -15,20 +15,23 @@ import java.util.function.Consumer;
  * The typed accessors of a coroutine's record. {@link Coro} is a handle of the public vocabulary and keeps its
  * record in private fields typed only as far as the vocabulary can name the types; the loop owns what they hold and
  * reads and writes them here, through variable handles the JIT compiles to plain field accesses. The record must
- * not grow: nine fields and the header are 48 bytes, and most coroutines of a program are alive at once.
+ * not grow: nine fields and the header are 48 bytes, and most coroutines of a program are alive at once. A field
+ * that holds one thing in one stage of the coroutine's life and another in the next is behind an accessor for
+ * each.
  */
 public final class CoroFields {
     private static final VarHandle CODE;
     private static final VarHandle OWNER;
     private static final VarHandle STATE;
-    private static final VarHandle RESULT;
+    private static final VarHandle VALUE;
     private static final VarHandle WAITERS;
     private static final VarHandle WAITING_ON;
     private static final VarHandle PREVIOUS_ACTIVE;
     private static final VarHandle NEXT_ACTIVE;
-    private static final VarHandle RESUME_WITH;
     /** {@code Coro}'s constructor for the runtime's own coroutines. */
     private static final MethodHandle OF_STEPPER;
+    /** What {@code Coro}'s constructors tell of every coroutine made. */
+    private static final VarHandle ON_CREATION;
 
     static {
         try {
@@ -36,13 +39,13 @@ public final class CoroFields {
             CODE = coro.findVarHandle(Coro.class, "code", Object.class);
             OWNER = coro.findVarHandle(Coro.class, "owner", Object.class);
             STATE = coro.findVarHandle(Coro.class, "state", CoroState.class);
-            RESULT = coro.findVarHandle(Coro.class, "result", Object.class);
+            VALUE = coro.findVarHandle(Coro.class, "value", Object.class);
             WAITERS = coro.findVarHandle(Coro.class, "waiters", Object.class);
             WAITING_ON = coro.findVarHandle(Coro.class, "waitingOn", Object.class);
             PREVIOUS_ACTIVE = coro.findVarHandle(Coro.class, "previousActive", Coro.class);
             NEXT_ACTIVE = coro.findVarHandle(Coro.class, "nextActive", Coro.class);
-            RESUME_WITH = coro.findVarHandle(Coro.class, "resumeWith", Object.class);
             OF_STEPPER = coro.findConstructor(Coro.class, MethodType.methodType(void.class, Stepper.class));
+            ON_CREATION = coro.findStaticVarHandle(Coro.class, "onCreation", Consumer.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -67,6 +70,15 @@ public final class CoroFields {
         } catch (Throwable unexpected) {
             throw new IllegalStateException(unexpected);
         }
+    }
+
+    /**
+     * Tells a watcher of every coroutine made from now on.
+     *
+     * @param watcher told of each, as its constructor ends
+     */
+    static void onCreation(Consumer<Coro<?>> watcher) {
+        ON_CREATION.setVolatile(watcher);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -142,24 +154,28 @@ public final class CoroFields {
      * @return its result once {@link CoroState#DONE}, else {@code null}
      */
     public static Object result(Coro<?> coro) {
-        return (Object) RESULT.get(coro);
+        return state(coro) == CoroState.DONE ? (Object) VALUE.get(coro) : null;
     }
 
+    /** It finished with a result, which takes the place of the value it was resumed with. */
     static void result(Coro<?> coro, Object result) {
-        RESULT.set(coro, result);
+        VALUE.set(coro, result);
     }
 
     // ---------------------------------------------------------------------------------------------------------
     // Its place in the run: the ready queue, the list of active coroutines
     // ---------------------------------------------------------------------------------------------------------
 
-    /** The value to resume it with, while it is in the ready queue. */
+    /**
+     * The value to resume it with, while it is in the ready queue. Only an active coroutine is queued, and a
+     * finished one never again, so this shares its field with the result.
+     */
     static Object resumeWith(Coro<?> coro) {
-        return (Object) RESUME_WITH.get(coro);
+        return (Object) VALUE.get(coro);
     }
 
     static void resumeWith(Coro<?> coro, Object value) {
-        RESUME_WITH.set(coro, value);
+        VALUE.set(coro, value);
     }
 
     static Coro<?> previousActive(Coro<?> coro) {

@@ -45,6 +45,14 @@ public interface LoopObserver {
     void cancelled(Coro<?> coro);
 
     /**
+     * The loop's thread waited, with nothing to step, for a wake-up or a deadline.
+     *
+     * @param since when it began to wait, as {@link System#nanoTime()}
+     * @param until when it was woken
+     */
+    void idle(long since, long until);
+
+    /**
      * A cancelled coroutine's cleanup step ended.
      *
      * @param coro the coroutine

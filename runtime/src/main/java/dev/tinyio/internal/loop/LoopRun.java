@@ -81,7 +81,7 @@ public final class LoopRun {
             }
             if (scheduler.coroutines().isEmpty()) {
                 finished = true;
-                scheduler.takeLastStepped();
+                scheduler.end();
                 onEnd.run();
             } else if (!checkedForCycle) {
                 checkedForCycle = true;
@@ -103,7 +103,16 @@ public final class LoopRun {
      * {@code KeyboardInterrupt}.
      */
     public void awaitWakeUp() {
-        if (!finished && scheduler.wakeUps().timers().park(this)) {
+        if (finished) {
+            return;
+        }
+        long since = System.nanoTime();
+        boolean interrupted = scheduler.wakeUps().timers().park(this);
+        LoopObserver observer = scheduler.coroutines().observer();
+        if (observer != null) {
+            observer.idle(since, System.nanoTime());
+        }
+        if (interrupted) {
             throw crash(new Failure(null, new InterruptedException("Loop.run was interrupted while waiting")));
         }
     }
@@ -199,7 +208,7 @@ public final class LoopRun {
         finished = true;
         Fiber outerFiber = carrier.fiber;
         // A finished run keeps none of its coroutines reachable, whoever still holds the run.
-        Coro<?> lastStepped = scheduler.takeLastStepped();
+        Coro<?> lastStepped = scheduler.end();
         try {
             // An error in the loop's own machinery is a failure of the loop: orderly cancellation all the same.
             Failure known = failure instanceof Failure coroutineFailure ? coroutineFailure : new Failure(null, failure);

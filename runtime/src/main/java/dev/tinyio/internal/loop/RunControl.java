@@ -2,6 +2,7 @@ package dev.tinyio.internal.loop;
 
 import dev.tinyio.Coro;
 import dev.tinyio.Result;
+import java.util.List;
 
 /**
  * What the runtime's own coroutines may ask of the run that steps them. A battery's stepper yields an
@@ -20,6 +21,23 @@ public interface RunControl {
          */
         Object apply(RunControl run);
     }
+
+    /**
+     * The coroutine whose step asked for this: the battery's own.
+     *
+     * @return the coroutine being stepped
+     */
+    Coro<?> asker();
+
+    /**
+     * Where the coroutines that wait for one are suspended, up the chain of single waiters, innermost first: what a
+     * battery appends to the trace of a failure it hands back as a {@code Result}, so that it reads like one stack,
+     * as a failure that crashes the run does.
+     *
+     * @param coro a coroutine of this run
+     * @return the frames
+     */
+    List<StackTraceElement> framesAbove(Coro<?> coro);
 
     /**
      * The loop whose run this is.

@@ -33,6 +33,7 @@ final class RunCoroutines {
 
     /** The loop sees a new coroutine: it owns it from now on. */
     void activate(Coro<?> coro) {
+        NeverYielded.yielded(coro);
         CoroFields.own(coro, loop);
         CoroFields.state(coro, CoroState.ACTIVE);
         active.add(coro);

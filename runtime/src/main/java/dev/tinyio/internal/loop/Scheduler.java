@@ -28,6 +28,8 @@ final class Scheduler implements RunControl {
     private final EarlyEnd earlyEnd;
     /** The ready queue and what fills it. */
     private final WakeUps wakeUps = new WakeUps();
+    /** In debug mode, what debug mode watches of this run; else {@code null}. */
+    private final DebugRun debugRun;
     /**
      * The coroutine stepped most recently (tinyio's {@code current_coro}): when the loop itself fails (a cycle, an
      * interrupt, an abort), the chain of single waiters stitched into the error's trace starts there.
@@ -36,7 +38,8 @@ final class Scheduler implements RunControl {
 
     Scheduler(LoopCore loop, Coro<?> root, Carrier carrier) {
         this.root = root;
-        this.stepping = new Stepping(carrier);
+        this.debugRun = DebugRun.of(loop);
+        this.stepping = new Stepping(carrier, debugRun != null);
         this.coroutines = new RunCoroutines(loop, stepping);
         this.earlyEnd = new EarlyEnd(coroutines, stepping);
     }
@@ -63,8 +66,15 @@ final class Scheduler implements RunControl {
         return wakeUps;
     }
 
-    /** See {@link #lastStepped}; forgotten once the run ends, so that a finished run keeps no coroutine. */
-    Coro<?> takeLastStepped() {
+    /**
+     * The run ended, finished or failed: it keeps no coroutine, and the watchdog no longer looks at it.
+     *
+     * @return the coroutine stepped last, see {@link #lastStepped}
+     */
+    Coro<?> end() {
+        if (debugRun != null) {
+            debugRun.close();
+        }
         Coro<?> last = lastStepped;
         lastStepped = null;
         return last;
@@ -84,12 +94,12 @@ final class Scheduler implements RunControl {
         if (coro == null) {
             return false;
         }
-        Object value = CoroFields.resumeWith(coro);
-        CoroFields.resumeWith(coro, null);
+        // Ended early while it was queued, it is finished for good.
         if (CoroFields.state(coro) == CoroState.ACTIVE) {
+            Object value = CoroFields.resumeWith(coro);
+            CoroFields.resumeWith(coro, null);
             step(coro, value);
         }
-        // Otherwise it ended early while it was queued: finished for good.
         return true;
     }
 
@@ -100,11 +110,21 @@ final class Scheduler implements RunControl {
             observer.stepping(coro);
         }
         Step out = stepping.out();
-        Step.Outcome outcome = stepping.step(coro, value, null);
-        while (outcome == Step.Outcome.YIELDED && out.requestKind == Step.Request.CALL) {
-            Object answer = ((RunControl.Action) out.request).apply(this);
-            out.clear();
-            outcome = stepping.step(coro, answer, null);
+        if (debugRun != null) {
+            debugRun.stepping(coro);
+        }
+        Step.Outcome outcome;
+        try {
+            outcome = stepping.step(coro, value, null);
+            while (outcome == Step.Outcome.YIELDED && out.requestKind == Step.Request.CALL) {
+                Object answer = ((RunControl.Action) out.request).apply(this);
+                out.clear();
+                outcome = stepping.step(coro, answer, null);
+            }
+        } finally {
+            if (debugRun != null) {
+                debugRun.stepped();
+            }
         }
         if (observer != null) {
             observer.stepped(coro, outcome, out);
@@ -250,6 +270,16 @@ final class Scheduler implements RunControl {
     // -----------------------------------------------------------------------------------------------------------
     // What the batteries may ask
     // -----------------------------------------------------------------------------------------------------------
+
+    @Override
+    public Coro<?> asker() {
+        return lastStepped;
+    }
+
+    @Override
+    public List<StackTraceElement> framesAbove(Coro<?> coro) {
+        return WaitChain.framesAbove(coro);
+    }
 
     @Override
     public LoopCore loop() {

@@ -34,11 +34,14 @@ final class Stepping {
     private final Step out = new Step();
     /** This thread's pointer to the fiber being stepped. */
     private final Carrier carrier;
+    /** Whether the run is in debug mode: then fibers resume their whole chain of frames. */
+    private final boolean debugging;
     /** The fiber the next new coroutine starts on, or {@code null} if one is to be made. */
     private Fiber spareFiber;
 
-    Stepping(Carrier carrier) {
+    Stepping(Carrier carrier, boolean debugging) {
         this.carrier = carrier;
+        this.debugging = debugging;
     }
 
     /** What the last step yielded, returned or threw. */
@@ -53,6 +56,7 @@ final class Stepping {
         if (thrown != null && CoroFields.resumeWith(coro) != null) {
             dropUndelivered(coro);
         }
+        carrier.debugging = debugging;
         Stepper stepper = CoroFields.stepper(coro);
         if (stepper == null) {
             return start(coro, thrown);
@@ -123,6 +127,8 @@ final class Stepping {
             carrier.fiber = null;
         }
         if (outcome == Step.Outcome.YIELDED) {
+            // Named while its body is still there to name it by: from now on a fiber stands in its place.
+            coro.name();
             CoroFields.keep(coro, fiber);
         } else {
             spareFiber = fiber;
