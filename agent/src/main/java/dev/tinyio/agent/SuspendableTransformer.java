@@ -1,6 +1,7 @@
 package dev.tinyio.agent;
 
 import dev.tinyio.instrument.ClassSource;
+import dev.tinyio.instrument.ContractVersion;
 import dev.tinyio.instrument.Instrumenter;
 import java.lang.System.Logger.Level;
 import java.lang.instrument.ClassFileTransformer;
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.WeakHashMap;
 
@@ -59,6 +61,14 @@ final class SuspendableTransformer implements ClassFileTransformer {
                 // Most library classes never mention tinyio: they cost one scan and no parsing.
                 return null;
             }
+            OptionalInt instrumentedFor = ContractVersion.of(classfileBuffer);
+            if (instrumentedFor.isPresent()) {
+                // Instrumented at build time: never again, whatever version, since the compiler's form is gone.
+                if (instrumentedFor.getAsInt() != ContractVersion.CURRENT) {
+                    LOG.log(Level.WARNING, otherVersion(className, instrumentedFor.getAsInt()));
+                }
+                return null;
+            }
             byte[] result = instrumenter.instrument(classfileBuffer);
             if (result != null) {
                 // The rewritten class calls the runtime: its module must read the runtime's before it links.
@@ -83,6 +93,16 @@ final class SuspendableTransformer implements ClassFileTransformer {
             }
             return null;
         }
+    }
+
+    /** The warning about a class instrumented at build time for another contract version than this agent's. */
+    private static String otherVersion(String className, int version) {
+        return "tinyio: " + className.replace('/', '.') + " was instrumented for version " + version + " of the "
+                + "contract between instrumented code and tinyio's runtime, but this agent implements version "
+                + ContractVersion.CURRENT + ". It loads as it is, and " + (version == 0 ? "since it records no "
+                + "version the runtime cannot refuse it: it may fail later, on a member the runtime no longer has"
+                : "a runtime of version " + ContractVersion.CURRENT + " refuses it at its first use") + ". Build "
+                + "its module again with " + ContractVersion.plugin() + " (mvn clean verify).";
     }
 
     private LoaderProgram programFor(ClassLoader loader) {

@@ -1,5 +1,6 @@
 package dev.tinyio.cli;
 
+import dev.tinyio.instrument.IncompatibleContractException;
 import dev.tinyio.instrument.InstrumentationException;
 import dev.tinyio.instrument.build.ClassFileFilter;
 import dev.tinyio.instrument.build.ClasspathSource;
@@ -94,6 +95,10 @@ public final class InstrumentCommand {
                 }
             }
             return 0;
+        } catch (IncompatibleContractException e) {
+            // Leaving classes as compiled does not help here: the message says what does.
+            err.println(e.getMessage());
+            return FAILED;
         } catch (InstrumentationException e) {
             err.println(e.getMessage() + " (pass --no-fail-on-error to leave such classes as compiled, or exclude "
                     + "them)");

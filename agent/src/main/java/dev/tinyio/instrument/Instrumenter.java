@@ -14,7 +14,9 @@ import java.util.function.Consumer;
  * <p>Which methods may suspend is found over a whole program at once: the classes given to {@link #analyse},
  * the index each dependency instrumented earlier carries, and the classes that name the library, read when first
  * needed. Only methods that may suspend are rewritten; every other method, and every class that has none, is left
- * as it was. A class is marked when instrumented, and a marked class is never instrumented again.
+ * as it was. A class is marked when instrumented, with the version of the contract between instrumented code and
+ * the runtime that it was instrumented for ({@link ContractVersion}), which its static initialiser checks against
+ * the runtime's first; a marked class is never instrumented again.
  */
 public final class Instrumenter {
     private static final System.Logger LOG = System.getLogger("dev.tinyio.instrument");

@@ -6,8 +6,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.ref.WeakReference;
 import java.net.MalformedURLException;
+import java.net.URI;
 import java.net.URL;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -58,14 +61,26 @@ final class LoaderClassSource implements ClassSource {
         return bootstrap ? ClassLoader.getPlatformClassLoader() : loader.get();
     }
 
+    /** The index of the jar or folder at an address, if it has one. */
     private static Optional<Map<String, Set<String>>> readIndex(String root) {
         try (InputStream in = new URL(root + SuspendableIndexFile.PATH).openStream()) {
-            return Optional.of(SuspendableIndexFile.read(in));
+            return Optional.of(SuspendableIndexFile.read(in, location(root)));
         } catch (FileNotFoundException | NoSuchFileException | MalformedURLException | IllegalArgumentException e) {
             // No index there, or a resource that is not a jar or folder we can look beside.
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + root + SuspendableIndexFile.PATH, e);
+        }
+    }
+
+    /** The jar or folder at an address, as a path when it is a file's. */
+    private static String location(String root) {
+        String address = root.startsWith("jar:") && root.endsWith("!/") ? root.substring(4, root.length() - 2) : root;
+        try {
+            return Path.of(URI.create(address)).toString();
+        } catch (IllegalArgumentException | FileSystemNotFoundException e) {
+            // Not a file's address, such as a jar inside a jar: the address says where it is.
+            return root;
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.tinyio.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tinyio.Coro;
+import dev.tinyio.instrument.ContractVersion;
 import dev.tinyio.instrument.SuspendableIndexFile;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -113,7 +114,8 @@ class InstrumentCommandTest {
         Files.createDirectories(dependency.resolve("samples/folder"));
         Files.write(dependency.resolve("samples/folder/Feed.class"), sample("samples/folder/Feed.class"));
         assertEquals(0, run("instrument", "--classpath", runtime().toString(), dependency.toString()).status());
-        Files.writeString(dependency.resolve(SuspendableIndexFile.PATH), "samples/folder/Feed fetch\n");
+        Files.writeString(dependency.resolve(SuspendableIndexFile.PATH), "# tinyio contract "
+                + ContractVersion.CURRENT + ": methods that suspend\nsamples/folder/Feed fetch\n");
         Path classes = work.resolve("classes");
         Files.createDirectories(classes.resolve("samples/folder"));
         Files.write(classes.resolve("samples/folder/Reader.class"), sample("samples/folder/Reader.class"));
@@ -121,6 +123,29 @@ class InstrumentCommandTest {
                 classes.toString());
         assertEquals(new Outcome(1, "", "tinyio could not instrument the classes: java.io.UncheckedIOException: "
                 + "Cannot read META-INF/tinyio/suspendable.idx in " + dependency + System.lineSeparator()), outcome);
+    }
+
+    @Test
+    void a_dependency_whose_index_is_of_another_contract_version_fails_with_status_1_naming_it_and_the_fix()
+            throws Exception {
+        // Reader calls Feed, which a dependency instrumented before indexes recorded their version.
+        Path dependency = work.resolve("dependency");
+        Files.createDirectories(dependency.resolve("samples/folder"));
+        Files.write(dependency.resolve("samples/folder/Feed.class"), sample("samples/folder/Feed.class"));
+        assertEquals(0, run("instrument", "--classpath", runtime().toString(), dependency.toString()).status());
+        Files.writeString(dependency.resolve(SuspendableIndexFile.PATH), "# tinyio: methods that suspend\n"
+                + "samples/folder/Feed fetch(Ljava/lang/String;)Ljava/lang/String;\n");
+        Path classes = work.resolve("classes");
+        Files.createDirectories(classes.resolve("samples/folder"));
+        Files.write(classes.resolve("samples/folder/Reader.class"), sample("samples/folder/Reader.class"));
+        // Leaving classes as compiled would not help: the option changes nothing.
+        Outcome outcome = run("instrument", "--no-fail-on-error", "--classpath", dependency + File.pathSeparator
+                + runtime(), classes.toString());
+        assertEquals(new Outcome(1, "", "tinyio: the classes in " + dependency + " were instrumented for version 0 "
+                + "of the contract between instrumented code and tinyio's runtime (their "
+                + "META-INF/tinyio/suspendable.idx records no version), but this instrumenter implements version "
+                + ContractVersion.CURRENT + ". Build that module again with the tinyio-maven-plugin of this "
+                + "instrumenter's version (mvn clean verify)." + System.lineSeparator()), outcome);
     }
 
     private static byte[] sample(String path) throws IOException {

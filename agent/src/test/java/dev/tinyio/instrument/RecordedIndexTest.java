@@ -95,14 +95,15 @@ class RecordedIndexTest {
         Map<String, Set<String>> byClass = Map.of("b/B", Set.of("y()V", "x(I)I"), "a/A", Set.of("run()V"));
         byte[] text = SuspendableIndexFile.format(byClass);
         assertTrue(new String(text, StandardCharsets.UTF_8).endsWith("a/A run()V\nb/B x(I)I\nb/B y()V\n"));
-        assertEquals(byClass, SuspendableIndexFile.read(new ByteArrayInputStream(text)));
+        assertEquals(byClass, SuspendableIndexFile.read(new ByteArrayInputStream(text), "a folder"));
     }
 
     @Test
     void a_malformed_index_line_is_an_error_that_quotes_it() {
         IOException error = assertThrows(IOException.class, () -> SuspendableIndexFile.read(
-                new ByteArrayInputStream("a/A run\n".getBytes(StandardCharsets.UTF_8))));
-        assertTrue(error.getMessage().contains("'a/A run'"), error.getMessage());
+                new ByteArrayInputStream(("# tinyio contract " + ContractVersion.CURRENT + ": methods\na/A run\n")
+                        .getBytes(StandardCharsets.UTF_8)), "a folder"));
+        assertEquals("Malformed line in META-INF/tinyio/suspendable.idx: 'a/A run'", error.getMessage());
     }
 
     /** The test classes, except that Helpers is the instrumented one and the index says what the map says. */

@@ -1,5 +1,6 @@
 package dev.tinyio.maven;
 
+import dev.tinyio.instrument.IncompatibleContractException;
 import dev.tinyio.instrument.InstrumentationException;
 import dev.tinyio.instrument.build.ClassFileFilter;
 import dev.tinyio.instrument.build.ClasspathSource;
@@ -109,6 +110,9 @@ abstract class AbstractInstrumentMojo extends AbstractMojo {
             if (unreadable.isPresent()) {
                 throw new MojoFailureException(unreadable.get());
             }
+        } catch (IncompatibleContractException e) {
+            // Leaving classes uninstrumented does not help here: the message says what does.
+            throw new MojoFailureException(e.getMessage(), e);
         } catch (InstrumentationException e) {
             throw new MojoFailureException(e.getMessage() + " (set failOnError to false to leave such classes "
                     + "uninstrumented, or exclude them)", e);

@@ -65,7 +65,7 @@ public final class ClasspathSource implements ClassSource, Closeable {
             return Map.of();
         }
         try (InputStream in = new ByteArrayInputStream(index)) {
-            return SuspendableIndexFile.read(in);
+            return SuspendableIndexFile.read(in, element.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + SuspendableIndexFile.PATH + " in " + element, e);
         }

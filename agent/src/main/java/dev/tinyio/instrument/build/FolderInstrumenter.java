@@ -1,6 +1,8 @@
 package dev.tinyio.instrument.build;
 
 import dev.tinyio.instrument.ClassSource;
+import dev.tinyio.instrument.ContractVersion;
+import dev.tinyio.instrument.IncompatibleContractException;
 import dev.tinyio.instrument.InstrumentationException;
 import dev.tinyio.instrument.Instrumenter;
 import dev.tinyio.instrument.SuspendableIndexFile;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -75,6 +78,8 @@ public final class FolderInstrumenter {
      * @return what was done
      * @throws InstrumentationException if a class cannot be instrumented and {@code failOnError} holds, or a class
      *     instrumented by an earlier run has lost its form as compiled; the message names the class file
+     * @throws IncompatibleContractException whatever {@code failOnError} says, if a dependency's index is of another
+     *     contract version, or a class instrumented for another version has lost its form as compiled
      * @throws IOException if the folder cannot be read or written
      */
     public Outcome run(boolean failOnError) throws IOException {
@@ -139,6 +144,9 @@ public final class FolderInstrumenter {
                 if (result != null) {
                     instrumented.put(path, result);
                 }
+            } catch (IncompatibleContractException e) {
+                // A dependency of another version: no class of this folder can be instrumented right against it.
+                throw e;
             } catch (RuntimeException e) {
                 String failure = "tinyio cannot instrument " + path + ": " + e.getMessage();
                 if (failOnError) {
@@ -180,13 +188,13 @@ public final class FolderInstrumenter {
         Map<String, byte[]> compiled = new TreeMap<>();
         for (Map.Entry<String, byte[]> entry : current.entrySet()) {
             byte[] bytes = entry.getValue();
-            if (isInstrumented(bytes)) {
+            OptionalInt instrumentedFor = instrumentedFor(bytes);
+            if (instrumentedFor.isPresent()) {
+                // Instrumented again from the form kept, whatever contract version an earlier build instrumented
+                // it for: the compiler's output knows no version.
                 Path kept = compiledForm.resolve(entry.getKey());
                 if (!Files.isRegularFile(kept)) {
-                    throw new InstrumentationException("tinyio: " + entry.getKey() + " in " + folder + " was "
-                            + "instrumented by an earlier build, and its form as compiled, which tinyio keeps in "
-                            + compiledForm + " to instrument it again, is missing. Build from clean: mvn clean "
-                            + "verify.");
+                    throw missingCompiledForm(entry.getKey(), instrumentedFor.getAsInt());
                 }
                 bytes = Files.readAllBytes(kept);
             }
@@ -195,13 +203,27 @@ public final class FolderInstrumenter {
         return compiled;
     }
 
-    /** Whether a class file carries the marker of a class instrumented by an earlier run. */
-    private static boolean isInstrumented(byte[] bytes) {
+    /** The error of a class instrumented by an earlier run whose form as compiled is gone, for either version. */
+    private InstrumentationException missingCompiledForm(String path, int instrumentedFor) {
+        String missing = "its form as compiled, which tinyio keeps in " + compiledForm + " to instrument it again, "
+                + "is missing. Build from clean: mvn clean verify.";
+        if (instrumentedFor != ContractVersion.CURRENT) {
+            return new IncompatibleContractException("tinyio: " + path + " in " + folder + " was instrumented for "
+                    + "version " + instrumentedFor + " of the contract between instrumented code and tinyio's "
+                    + "runtime, but this instrumenter implements version " + ContractVersion.CURRENT + ", and "
+                    + missing);
+        }
+        return new InstrumentationException("tinyio: " + path + " in " + folder + " was instrumented by an earlier "
+                + "build, and " + missing);
+    }
+
+    /** The contract version of a class file instrumented by an earlier run, or empty for any other. */
+    private static OptionalInt instrumentedFor(byte[] bytes) {
         try {
-            return Instrumenter.isInstrumented(bytes);
+            return ContractVersion.of(bytes);
         } catch (RuntimeException unparsable) {
             // Not a class file the instrumenter can read: the analysis names it.
-            return false;
+            return OptionalInt.empty();
         }
     }
 

@@ -112,12 +112,13 @@ final class ClassFacts {
             return new AnnotationVisitor(Opcodes.ASM9) {
                 @Override
                 public AnnotationVisitor visitArray(String name) {
-                    return this;
-                }
-
-                @Override
-                public void visit(String name, Object value) {
-                    instrumented.add((String) value);
+                    // The methods the marker lists; its other elements, such as the contract version, are not.
+                    return !name.equals("value") ? null : new AnnotationVisitor(Opcodes.ASM9) {
+                        @Override
+                        public void visit(String element, Object value) {
+                            instrumented.add((String) value);
+                        }
+                    };
                 }
             };
         }

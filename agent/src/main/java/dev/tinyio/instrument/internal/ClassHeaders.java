@@ -130,6 +130,28 @@ final class ClassHeaders {
     }
 
     /**
+     * Whether a type with the given direct supertypes may be a subtype of another, as far as the class files that
+     * can be read rule it out: a supertype whose class file cannot be read may be anything.
+     *
+     * @param supertypes the type's superclass and interfaces
+     * @param supertype the type it may be a subtype of
+     * @return false only if no supertype is {@code supertype}, and every class file read says so
+     */
+    boolean mayBeSubtype(List<String> supertypes, String supertype) {
+        for (String direct : supertypes) {
+            if (direct.equals(supertype) || of(direct) == null || ancestors(direct).contains(supertype)) {
+                return true;
+            }
+            for (String ancestor : ancestors(direct)) {
+                if (of(ancestor) == null) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * The nearest common superclass of two classes, as the verifier sees it: interfaces merge to Object.
      *
      * @param a one class

@@ -2,9 +2,13 @@ package dev.tinyio.instrument.internal;
 
 import dev.tinyio.instrument.ClassSource;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
 
@@ -14,6 +18,9 @@ import org.objectweb.asm.tree.ClassNode;
  * adds the dispatch method and the marker, and writes the class with freshly computed frames.
  */
 public final class ClassRewriter {
+    /** The version of the contract between instrumented code and the runtime that this rewriter emits. */
+    public static final int CONTRACT_VERSION = RuntimeNames.CONTRACT_VERSION;
+
     /** The class hierarchy, read from class files and cached. */
     private final ClassHeaders headers;
     /** Which methods and calls may suspend, over every class known. */
@@ -73,7 +80,7 @@ public final class ClassRewriter {
         }
         ClassNode node = new ClassNode();
         reader.accept(node, ClassReader.EXPAND_FRAMES);
-        if (isInstrumented(node)) {
+        if (marker(node) != null) {
             return null;
         }
         if (!program) {
@@ -128,21 +135,54 @@ public final class ClassRewriter {
      * @return true if it was instrumented already
      */
     public static boolean isInstrumented(byte[] classFile) {
-        ClassNode header = new ClassNode();
-        new ClassReader(classFile).accept(header, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG
-                | ClassReader.SKIP_FRAMES);
-        return isInstrumented(header);
+        return instrumentedFor(classFile).isPresent();
     }
 
-    /** Whether a class carries the marker of instrumented classes. */
-    private static boolean isInstrumented(ClassNode node) {
+    /**
+     * The version of the contract between instrumented code and the runtime that a class was instrumented for, as
+     * its marker records it.
+     *
+     * @param classFile the class file
+     * @return the version; 0 for a class marked before versions were recorded; empty if the class is not marked
+     */
+    public static OptionalInt instrumentedFor(byte[] classFile) {
+        // Only the class's annotations are kept: the agent asks this of every class it may instrument.
+        ClassNode header = new ClassNode(Opcodes.ASM9) {
+            @Override
+            public FieldVisitor visitField(int access, String name, String descriptor, String signature,
+                    Object value) {
+                return null;
+            }
+
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                    String[] exceptions) {
+                return null;
+            }
+        };
+        new ClassReader(classFile).accept(header, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG
+                | ClassReader.SKIP_FRAMES);
+        AnnotationNode marker = marker(header);
+        if (marker == null) {
+            return OptionalInt.empty();
+        }
+        for (int i = 0; marker.values != null && i < marker.values.size(); i += 2) {
+            if (marker.values.get(i).equals("contract")) {
+                return OptionalInt.of((Integer) marker.values.get(i + 1));
+            }
+        }
+        return OptionalInt.of(0);
+    }
+
+    /** The marker of instrumented classes on a class, or {@code null}. */
+    private static AnnotationNode marker(ClassNode node) {
         if (node.visibleAnnotations != null) {
             for (AnnotationNode annotation : node.visibleAnnotations) {
                 if (annotation.desc.equals(RuntimeNames.INSTRUMENTED_DESC)) {
-                    return true;
+                    return annotation;
                 }
             }
         }
-        return false;
+        return null;
     }
 }

@@ -4,9 +4,22 @@ import java.util.List;
 
 /**
  * Names in the runtime that instrumented code refers to: the binary interface between the instrumenter and
- * {@code dev.tinyio.internal}. Kept as strings so that the instrumenter never loads runtime classes.
+ * {@code dev.tinyio.internal}, which the runtime declares in {@code dev.tinyio.internal.Contract}. Kept as strings
+ * so that the instrumenter never loads runtime classes; a test checks each one against {@code Contract}, and each
+ * member instrumented code refers to against the members {@code Contract} lists. When this changes, so does
+ * {@link #CONTRACT_VERSION}, with the runtime's.
  */
 final class RuntimeNames {
+    /** The version of the contract this instrumenter emits: recorded in every class it rewrites, and its index. */
+    static final int CONTRACT_VERSION = 1;
+    /** The package of the frame store, which holds every class of the contract: a prefix of internal names. */
+    static final String FRAME_STORE = "dev/tinyio/internal/";
+    /** The class declaring the contract, whose check every rewritten class's static initialiser calls first. */
+    static final String CONTRACT = "dev/tinyio/internal/Contract";
+    /** The check of a class's contract version: its name and descriptor never change, in any version. */
+    static final String CHECK = "check";
+    /** Descriptor of the check: the version the class was instrumented for, then the class. */
+    static final String CHECK_DESC = "(ILjava/lang/Class;)V";
     /** The public coroutine class whose {@code yield} calls are redirected. */
     static final String CORO = "dev/tinyio/Coro";
     /** The interfaces whose lambdas are coroutine bodies, with or without a result. */
@@ -34,6 +47,8 @@ final class RuntimeNames {
     static final String DISPATCH_NAME = "tinyio$resume";
     /** Descriptor of the dispatch method. */
     static final String DISPATCH_DESC = "(" + FRAME_DESC + ")Ljava/lang/Object;";
+    /** The bootstrap method of a site constant, in {@link #SITE}. */
+    static final String SITE_BOOTSTRAP_NAME = "bootstrap";
     /**
      * Descriptor of the bootstrap method of a site constant: the method's name, descriptor, source file, id and
      * frame slots (references, primitives); the site's index and line, and where it saves {@code this}; its

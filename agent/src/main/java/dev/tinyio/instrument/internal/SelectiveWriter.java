@@ -1,8 +1,10 @@
 package dev.tinyio.instrument.internal;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -15,7 +17,9 @@ import org.objectweb.asm.tree.MethodNode;
 /**
  * Writes an instrumented class so that every method the instrumenter did not touch keeps its exact bytes: the
  * constant pool is carried over and those methods are copied as they were. Stack map frames are computed only for
- * the rewritten and added methods, each on its own, from class headers read as bytes.
+ * the rewritten and added methods, each on its own, from class headers read as bytes. The class is marked as
+ * instrumented, with the contract version, and if its code calls the frame store, its static initialiser checks
+ * that version first ({@link InitialiserCheck}).
  */
 final class SelectiveWriter {
     private final ClassHeaders headers;
@@ -41,7 +45,12 @@ final class SelectiveWriter {
             replacements.put(method.name + method.desc, withFrames(node, method));
         }
         ClassWriter writer = new ClassWriter(original, 0);
-        original.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+        boolean initialised = node.methods.stream().anyMatch(method -> method.name.equals("<clinit>"));
+        List<MethodNode> written = new ArrayList<>(changed);
+        written.addAll(added);
+        ClassVisitor checked = !InitialiserCheck.needed(written) ? writer : new InitialiserCheck(writer, node.name,
+                initialised ? OptionalLong.empty() : SerialVersion.toPin(original, headers));
+        original.accept(new ClassVisitor(Opcodes.ASM9, checked) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                     String[] exceptions) {
@@ -49,7 +58,8 @@ final class SelectiveWriter {
                 if (replacement == null) {
                     return super.visitMethod(access, name, descriptor, signature, exceptions);
                 }
-                replacement.accept(writer);
+                // Through the check, which is prepended to a rewritten static initialiser too.
+                replacement.accept(checked);
                 return null;
             }
 
@@ -64,6 +74,7 @@ final class SelectiveWriter {
                     methods.visit(null, method);
                 }
                 methods.visitEnd();
+                marker.visit("contract", RuntimeNames.CONTRACT_VERSION);
                 marker.visitEnd();
                 super.visitEnd();
             }

@@ -57,7 +57,7 @@ final class SiteConstants {
                 : site.call.getOpcode() == INVOKEINTERFACE ? RuntimeNames.CALLEE_THROUGH_INTERFACE
                 : site.call.getOpcode() == INVOKEVIRTUAL ? RuntimeNames.CALLEE_VIRTUAL
                 : RuntimeNames.CALLEE_DIRECT;
-        Handle bootstrap = new Handle(H_INVOKESTATIC, RuntimeNames.SITE, "bootstrap",
+        Handle bootstrap = new Handle(H_INVOKESTATIC, RuntimeNames.SITE, RuntimeNames.SITE_BOOTSTRAP_NAME,
                 RuntimeNames.SITE_BOOTSTRAP_DESC, false);
         return new ConstantDynamic("site" + site.index, RuntimeNames.SITE_DESC, bootstrap, method.name, method.desc,
                 file, methodId, refSlots, primSlots, site.index, site.line, thisSlot(site),

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tinyio.instrument.ContractVersion;
+import dev.tinyio.instrument.IncompatibleContractException;
 import dev.tinyio.instrument.SuspendableIndexFile;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -58,12 +61,25 @@ class ClasspathSourceTest {
     void a_malformed_index_beside_a_class_is_named_with_its_folder_and_the_line() throws IOException {
         Path folder = root.resolve("dependency");
         write(folder.resolve("x/Y.class"), new byte[] {1});
-        write(folder.resolve(SuspendableIndexFile.PATH), "x/Y run\n".getBytes(StandardCharsets.UTF_8));
+        write(folder.resolve(SuspendableIndexFile.PATH), ("# tinyio contract " + ContractVersion.CURRENT
+                + ": methods that suspend\nx/Y run\n").getBytes(StandardCharsets.UTF_8));
         try (ClasspathSource source = new ClasspathSource(List.of(folder))) {
             UncheckedIOException error = assertThrows(UncheckedIOException.class,
                     () -> source.recordedSuspendableMethods("x/Y"));
             assertEquals("Cannot read META-INF/tinyio/suspendable.idx in " + folder, error.getMessage());
             assertEquals("Malformed line in META-INF/tinyio/suspendable.idx: 'x/Y run'", error.getCause().getMessage());
+        }
+    }
+
+    @Test
+    void an_index_of_another_contract_version_beside_a_class_is_named_with_its_jar() throws IOException {
+        Path jar = jar(Map.of("x/Z.class", new byte[] {3},
+                SuspendableIndexFile.PATH, "x/Z poll()I\n".getBytes(StandardCharsets.UTF_8)));
+        try (ClasspathSource source = new ClasspathSource(List.of(jar))) {
+            IncompatibleContractException error = assertThrows(IncompatibleContractException.class,
+                    () -> source.recordedSuspendableMethods("x/Z"));
+            assertTrue(error.getMessage().startsWith("tinyio: the classes in " + jar + " were instrumented for "
+                    + "version 0 of the contract"), error.getMessage());
         }
     }
 

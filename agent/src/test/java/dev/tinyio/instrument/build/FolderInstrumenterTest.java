@@ -228,7 +228,7 @@ class FolderInstrumenterTest {
 
     private Map<String, Set<String>> index() throws IOException {
         try (InputStream in = Files.newInputStream(folder.resolve(SuspendableIndexFile.PATH))) {
-            return SuspendableIndexFile.read(in);
+            return SuspendableIndexFile.read(in, folder.toString());
         }
     }
 
