@@ -90,7 +90,10 @@ class BoundaryShapesTest {
         assertEquals(Map.of(), instrumenter.analyse(later));
         assertTrue(instrumenter.isAnalysed(PLAIN));
         assertTrue(instrumenter.suspendableMethods(original(PLAIN)).contains("twoPauses(I)I"));
-        assertTrue(instrumenter.instrument(original(PLAIN)) != null);
+        byte[] instrumented = instrumenter.instrument(original(PLAIN));
+        assertTrue(instrumented != null, "nothing instrumented in " + PLAIN);
+        assertFalse(java.util.Arrays.equals(MethodBytes.of(original(PLAIN)).get("twoPauses(I)I"),
+                MethodBytes.of(instrumented).get("twoPauses(I)I")), "twoPauses(I)I was left as compiled");
     }
 
     private static Instrumenter programOfSamples() {

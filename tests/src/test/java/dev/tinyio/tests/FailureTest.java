@@ -229,44 +229,42 @@ class FailureTest {
     @Test
     void after_a_failure_nothing_keeps_the_coroutines_reachable() throws InterruptedException {
         Loop loop = new Loop();
-        List<java.lang.ref.WeakReference<Coro<Void>>> refs = failAndForget(loop);
-        for (int i = 0; i < 20 && refs.stream().anyMatch(r -> r.get() != null); i++) {
-            System.gc();
-            Thread.sleep(10);
-        }
+        java.lang.ref.ReferenceQueue<Coro<Void>> cleared = new java.lang.ref.ReferenceQueue<>();
+        List<java.lang.ref.WeakReference<Coro<Void>>> refs = failAndForget(loop, cleared);
+        assertTrue(Collected.all(cleared, refs.size()), "a coroutine is still reachable after the loop failed");
         for (java.lang.ref.WeakReference<Coro<Void>> ref : refs) {
             assertTrue(ref.get() == null, "a coroutine is still reachable after the loop failed");
         }
         assertEquals(1, loop.run(Coro.of(() -> 1)));
     }
 
-    private List<java.lang.ref.WeakReference<Coro<Void>>> failAndForget(Loop loop) {
+    private List<java.lang.ref.WeakReference<Coro<Void>>> failAndForget(Loop loop,
+            java.lang.ref.ReferenceQueue<Coro<Void>> cleared) {
         List<Coro<Void>> all = List.of(waitsForever("a"), waitsForever("b"), Coro.ofVoid(() -> {
             throw new IllegalStateException("boom");
         }));
-        assertThrows(IllegalStateException.class, () -> loop.run(Coro.ofVoid(() -> Coro.yield(all))));
+        assertEquals("boom", assertThrows(IllegalStateException.class,
+                () -> loop.run(Coro.ofVoid(() -> Coro.yield(all)))).getMessage());
         List<java.lang.ref.WeakReference<Coro<Void>>> refs = new ArrayList<>();
         for (Coro<Void> coro : all) {
-            refs.add(new java.lang.ref.WeakReference<>(coro));
+            refs.add(new java.lang.ref.WeakReference<>(coro, cleared));
         }
         return refs;
     }
 
     @Test
     void groups_and_their_members_serialize() throws Exception {
-        ExceptionGroup group = new ExceptionGroup("g", List.of(new IllegalStateException("a"),
-                new CancelledError("b")));
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
-            out.writeObject(group);
-        }
-        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
-                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
-            ExceptionGroup copy = (ExceptionGroup) in.readObject();
-            assertEquals(2, copy.exceptions().size());
-            assertEquals("a", copy.exceptions().get(0).getMessage());
-            assertInstanceOf(CancelledError.class, copy.exceptions().get(1));
-        }
+        IllegalStateException original = new IllegalStateException("a", new IOException("disk"));
+        CancelledError cancelled = new CancelledError("b");
+        ExceptionGroup group = new ExceptionGroup("g", List.of(original, cancelled));
+        ExceptionGroup copy = RoundTrip.of(group);
+        RoundTrip.assertSameContents(group, copy);
+        assertEquals("g", copy.getMessage());
+        assertEquals(2, copy.exceptions().size());
+        assertEquals("a", copy.exceptions().get(0).getMessage());
+        assertEquals("disk", copy.exceptions().get(0).getCause().getMessage());
+        assertInstanceOf(CancelledError.class, copy.exceptions().get(1));
+        assertEquals("b", copy.exceptions().get(1).getMessage());
     }
 
     @Test

@@ -23,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,16 +33,20 @@ import org.junit.jupiter.api.Test;
 class HandOverRacesTest {
 
     /**
-     * A thread fails on its own just as its timeout fires: the run fails with that error, and nothing else. The
-     * thread's step flags its failure as concurrent on the shared Step, and the flag, never cleared on the
-     * fail path of TimeOuts, is read by the first cancellation, which is grouped as a "concurrent failure".
+     * A thread fails on its own just as its timeout fires: the run fails with that error alone. The thread's
+     * failure is the only one that arrived at that moment, so none of the cancellations that follow is grouped
+     * with it as another.
      */
     @Test
     void a_thread_failing_as_its_timeout_fires_fails_the_run_with_its_error_alone() {
         long limitMs = 100;
         IOException boom = new IOException("boom");
         CountDownLatch go = new CountDownLatch(1);
+        CountDownLatch workerStarted = new CountDownLatch(1);
+        AtomicReference<Thread> worker = new AtomicReference<>();
         Coro<Object> inThread = Tinyio.runInThread(() -> {
+            worker.set(Thread.currentThread());
+            workerStarted.countDown();
             go.await();
             throw boom;
         });
@@ -51,11 +56,15 @@ class HandOverRacesTest {
             while (true) {
                 steps[0]++;
                 if (steps[0] == 10) {
-                    Thread.sleep(limitMs + 100); // the deadline passes while the loop is busy
+                    // A step that overruns the deadline, registered steps ago: it has passed once this returns.
+                    Thread.sleep(limitMs + 100);
                 }
                 if (steps[0] == 11) {
-                    go.countDown(); // the thread fails while the timed-out coroutine is queued
-                    Thread.sleep(300);
+                    // The thread fails while the timed-out coroutine is queued; once the thread has ended, its
+                    // failure is handed to the loop, which takes it with the timeout before its next step.
+                    workerStarted.await();
+                    go.countDown();
+                    worker.get().join();
                     return;
                 }
                 Coro.yield();
@@ -69,9 +78,9 @@ class HandOverRacesTest {
     }
 
     /**
-     * Tinyio.timeout(pool.runInThread(fn)) whose slot is handed over just as the timeout fires: the acquirer got
-     * the permit, but the pooled call, timed out before it resumed with it, never closes it. The slot is gone
-     * for good: every later call on the pool hangs.
+     * Tinyio.timeout(pool.runInThread(fn)) whose slot is handed over just as the timeout fires: the acquirer has
+     * the permit, but the pooled call times out before it resumes with it. The permit goes back to the pool, and a
+     * later call on the pool gets the slot.
      */
     @Test
     void a_pool_slot_handed_over_as_the_call_times_out_is_not_lost() throws Exception {
@@ -89,7 +98,8 @@ class HandOverRacesTest {
                     go.countDown();
                 }
                 if (first.isDone()) {
-                    Thread.sleep(limitMs + 100); // the second call's acquirer was just handed the slot
+                    // The second call's acquirer was just handed the slot; this step overruns its deadline.
+                    Thread.sleep(limitMs + 100);
                     return;
                 }
                 Coro.yield();
@@ -104,7 +114,7 @@ class HandOverRacesTest {
         }
     }
 
-    /** The same with a Lock used directly: the lock stays locked for ever. */
+    /** The same with a Lock used directly: the lock handed to an acquirer that timed out can be taken again. */
     @Test
     void a_lock_handed_over_as_its_acquirer_times_out_is_not_lost() {
         Lock lock = new Lock();
@@ -120,7 +130,7 @@ class HandOverRacesTest {
             for (int i = 0; i < 10; i++) {
                 Coro.yield();
             }
-            Thread.sleep(limitMs + 100);
+            Thread.sleep(limitMs + 100); // the waiter's deadline passes while the loop is busy
             p.close();
         });
         Result<Permit> after = new Loop().run(Coro.of(() -> {
@@ -131,8 +141,8 @@ class HandOverRacesTest {
     }
 
     /**
-     * ThreadPool(1) shared by two loops: when one is cancelled, its pooled call gives the slot back before its
-     * thread is interrupted and joined, so the other loop's function runs alongside a thread still running.
+     * ThreadPool(1) shared by two loops: a pooled call cancelled in one keeps its slot until its thread, slow to
+     * answer the interrupt, has been joined, so the other loop's function never runs beside it.
      */
     @Test
     void a_cancelled_pooled_call_keeps_its_slot_until_its_thread_is_joined() throws Exception {
@@ -140,26 +150,33 @@ class HandOverRacesTest {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
         CountDownLatch aStarted = new CountDownLatch(1);
+        CountDownLatch bStarted = new CountDownLatch(1);
         CompletableFuture<Integer> a = Tinyio.toFuture(pool.runInThread(() -> {
             most.accumulateAndGet(running.incrementAndGet(), Math::max);
             aStarted.countDown();
-            long end = System.nanoTime() + 500_000_000L; // deaf to interrupts for half a second
-            while (System.nanoTime() < end) {
-                Thread.onSpinWait();
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException cancelled) {
+                // Slow to end once interrupted: given half a second, b would start meanwhile if it could.
+                bStarted.await(500, TimeUnit.MILLISECONDS);
             }
             running.decrementAndGet();
             return 1;
         }));
         assertTrue(aStarted.await(5, TimeUnit.SECONDS));
-        CompletableFuture<Integer> b = Tinyio.toFuture(pool.runInThread(() -> {
+        int[] b = {0};
+        Thread bLoop = new Thread(() -> b[0] = new Loop().run(pool.runInThread(() -> {
             most.accumulateAndGet(running.incrementAndGet(), Math::max);
-            Thread.sleep(50);
+            bStarted.countDown();
             running.decrementAndGet();
             return 2;
-        }));
-        Thread.sleep(100); // b queues for the slot
+        })));
+        bLoop.start();
+        Parked.await(bLoop); // b's loop has nothing to step: its call waits for the slot
         a.cancel(true);
-        assertEquals(2, b.get(5, TimeUnit.SECONDS));
+        bLoop.join(TimeUnit.SECONDS.toMillis(30));
+        assertFalse(bLoop.isAlive(), "b never got the slot");
+        assertEquals(2, b[0]);
         assertEquals(1, most.get(), "ThreadPool(1) ran two functions at once");
     }
 

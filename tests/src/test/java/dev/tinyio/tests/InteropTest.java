@@ -25,15 +25,20 @@ import org.junit.jupiter.api.Test;
 /** Bridges to CompletableFuture, both ways. */
 class InteropTest {
     @Test
-    void a_future_completed_on_another_thread_wakes_the_coroutine() {
+    void a_future_completed_on_another_thread_wakes_the_coroutine() throws Exception {
         CompletableFuture<String> future = new CompletableFuture<>();
+        Thread loopThread = Thread.currentThread();
+        Thread completer = new Thread(() -> {
+            Parked.await(loopThread); // the loop has nothing to step but the wait for the future
+            future.complete("done");
+        });
         List<String> out = new Loop().run(Coro.of(() -> Coro.yield(List.of(
                 Tinyio.fromFuture(future),
                 Coro.of(() -> {
-                    CompletableFuture.runAsync(() -> future.complete("done"),
-                            CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS));
+                    completer.start();
                     return "scheduled";
                 })))));
+        completer.join();
         assertEquals(List.of("done", "scheduled"), out);
     }
 

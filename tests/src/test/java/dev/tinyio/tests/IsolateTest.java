@@ -194,8 +194,10 @@ class IsolateTest {
     @Test
     void cancelling_the_isolate_cancels_everything_inside_once_and_propagates() {
         List<String> log = new ArrayList<>();
+        int[] waitingInside = {0};
         Coro<Void> inside = Coro.ofVoid(() -> {
             try {
+                waitingInside[0]++;
                 Coro.yield(new Event().await());
             } finally {
                 log.add("inside cleaned up");
@@ -203,6 +205,7 @@ class IsolateTest {
         });
         Coro<Void> stubborn = Coro.ofVoid(() -> {
             try {
+                waitingInside[0]++;
                 Coro.yield(new Event().await());
             } catch (CancelledError e) {
                 throw new IllegalArgumentException("cleanup failed inside");
@@ -217,7 +220,10 @@ class IsolateTest {
                         Coro.yield(isolated);
                         resultSeen[0] = true;
                     })));
-                    Coro.yield(Tinyio.sleep(Duration.ofMillis(20)));
+                    // The outer loop steps the isolate in turn with this: both coroutines inside get to their waits.
+                    while (waitingInside[0] < 2) {
+                        Coro.yield();
+                    }
                     throw new IllegalStateException("outer failure");
                 }), GroupMode.ALWAYS));
         assertEquals("outer failure", thrown.exceptions().get(0).getMessage());
@@ -255,14 +261,18 @@ class IsolateTest {
         List<String> log = new ArrayList<>();
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long cpuBefore = threads.getCurrentThreadCpuTime();
+        // The isolate blocks on an event, with a timeout far off, that only the outer coroutine sets once its
+        // own sleep has ended: the outer loop must keep its timers while the isolate is blocked.
+        Event wake = new Event();
         new Loop().run(Coro.ofVoid(() -> Coro.yield(List.of(
                 Tinyio.isolate(Coro.ofVoid(() -> {
-                    Coro.yield(Tinyio.sleep(Duration.ofMillis(300)));
+                    Coro.yield(wake.await(Duration.ofSeconds(60)));
                     log.add("inner woke");
                 })),
                 Coro.ofVoid(() -> {
-                    Coro.yield(Tinyio.sleep(Duration.ofMillis(100)));
+                    Coro.yield(Tinyio.sleep(Duration.ofMillis(300)));
                     log.add("outer woke");
+                    wake.set();
                 })))));
         long cpuMillis = (threads.getCurrentThreadCpuTime() - cpuBefore) / 1_000_000;
         assertEquals(List.of("outer woke", "inner woke"), log);
@@ -272,21 +282,29 @@ class IsolateTest {
     @Test
     void an_event_set_from_another_thread_wakes_the_isolate_through_the_outer_loop() throws Exception {
         Event event = new Event();
+        Thread loopThread = Thread.currentThread();
+        java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
         Thread setter = new Thread(() -> {
             try {
-                Thread.sleep(50);
+                waiting.await();
             } catch (InterruptedException e) {
                 return;
             }
+            Parked.await(loopThread); // the isolate, and so the outer loop, has nothing to step
             event.set();
         });
         setter.start();
+        Duration timeout = Duration.ofSeconds(60);
+        long start = System.nanoTime();
         Result<String> result = new Loop().run(Tinyio.isolate(Coro.of(() -> {
-            Coro.yield(event.await(Duration.ofSeconds(60)));
+            waiting.countDown();
+            Coro.yield(event.await(timeout));
             return "woken";
         })));
+        long elapsed = System.nanoTime() - start;
         setter.join();
         assertEquals("woken", result.value());
         assertTrue(event.isSet());
+        assertTrue(elapsed < timeout.toNanos(), "woken by the wait's timeout, not by the event");
     }
 }

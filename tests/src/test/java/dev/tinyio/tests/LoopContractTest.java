@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tinyio.CancelledError;
 import dev.tinyio.Coro;
 import dev.tinyio.Loop;
+import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -92,22 +93,20 @@ class LoopContractTest {
     @Test
     void a_loop_does_not_keep_finished_coroutines_alive() throws InterruptedException {
         Loop loop = new Loop();
-        WeakReference<Coro<Integer>> ref = runAndForget(loop);
-        for (int i = 0; i < 20 && ref.get() != null; i++) {
-            System.gc();
-            Thread.sleep(10);
-        }
+        ReferenceQueue<Coro<Integer>> cleared = new ReferenceQueue<>();
+        WeakReference<Coro<Integer>> ref = runAndForget(loop, cleared);
+        assertTrue(Collected.all(cleared, 1), "the loop kept a finished coroutine alive");
         assertNull(ref.get(), "the loop kept a finished coroutine alive");
         assertEquals(2, loop.run(Coro.of(() -> 2)));
     }
 
-    private static WeakReference<Coro<Integer>> runAndForget(Loop loop) {
+    private static WeakReference<Coro<Integer>> runAndForget(Loop loop, ReferenceQueue<Coro<Integer>> cleared) {
         Coro<Integer> foo = Coro.of(() -> {
             Coro.yield();
             return 1;
         });
-        loop.run(Coro.of(() -> Coro.yield(foo)));
-        return new WeakReference<>(foo);
+        assertEquals(1, loop.run(Coro.of(() -> Coro.yield(foo))));
+        return new WeakReference<>(foo, cleared);
     }
 
     @Test

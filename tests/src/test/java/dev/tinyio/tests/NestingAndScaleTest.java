@@ -113,7 +113,7 @@ class NestingAndScaleTest {
             Coro.yield();
             return 1;
         });
-        new Loop().recordTo(recorder).run(Tinyio.isolate(inside));
+        assertEquals(1, new Loop().recordTo(recorder).run(Tinyio.isolate(inside)).value());
         String track = "{\"name\":\"Coro@" + Integer.toHexString(System.identityHashCode(inside)) + "[";
         assertTrue(recorder.toJson().contains(track), recorder::toJson);
     }

@@ -178,7 +178,8 @@ class SchedulingRulesTest {
             script.finish(8);
             return r;
         }));
-        // other: expect(4) happens before fresh's first step? queue after set: [other, root]
+        // The set queues other ahead of the root; fresh, new in the list, goes behind other, and they alternate.
+        script.assertFinished(8);
         assertEquals(List.of(1, 2, 1, 2), out);
     }
 

@@ -39,19 +39,28 @@ class SteppingTest {
 
     @Test
     void a_blocked_run_says_until_when_and_can_be_waited_for() {
+        // A sleep far longer than the test: blocked, the run says its wake-up is the sleep's deadline.
+        Duration hour = Duration.ofHours(1);
+        long before = System.nanoTime();
+        Loop.Run<Void> blocked = new Loop().start(Tinyio.sleep(hour));
+        assertTrue(blocked.step());
+        long after = System.nanoTime();
+        assertFalse(blocked.step());
+        assertFalse(blocked.isFinished());
+        long deadline = blocked.wakeUpDeadline();
+        assertTrue(deadline - before >= hour.toNanos() && deadline - after <= hour.toNanos());
+        assertThrows(CancelledError.class, blocked::close);
+
+        // A short one: waited for, the run wakes no earlier than its deadline and finishes.
         Loop.Run<Void> run = new Loop().start(Tinyio.sleep(Duration.ofMillis(50)));
         assertTrue(run.step());
-        long before = System.nanoTime();
-        assertFalse(run.step());
-        assertFalse(run.isFinished());
-        long deadline = run.wakeUpDeadline();
-        assertTrue(deadline - before > 0 && deadline - before <= Duration.ofMillis(50).toNanos());
+        long shortDeadline = run.wakeUpDeadline();
         while (!run.isFinished()) {
             if (!run.step()) {
                 run.awaitWakeUp();
             }
         }
-        assertTrue(System.nanoTime() - deadline >= 0);
+        assertTrue(System.nanoTime() - shortDeadline >= 0);
     }
 
     @Test

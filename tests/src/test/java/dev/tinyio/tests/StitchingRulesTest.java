@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tinyio.Coro;
+import dev.tinyio.Event;
 import dev.tinyio.ExceptionGroup;
 import dev.tinyio.GroupMode;
 import dev.tinyio.Loop;
 import dev.tinyio.Tinyio;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -66,12 +66,12 @@ class StitchingRulesTest {
         Coro<Void> f = failer();
         Coro<Void> mid = Coro.ofVoid(() -> waitTwo(f));
         ExceptionGroup g = assertThrows(ExceptionGroup.class, () -> new Loop().run(Coro.ofVoid(() -> {
-            Coro.yield(List.of(mid, Tinyio.sleep(Duration.ofSeconds(10))));
+            Coro.yield(List.of(mid, new Event().await()));
         }), GroupMode.ALWAYS));
         List<String> m = ours(BOOM[0]);
         assertTrue(m.contains("waitTwo"), m.toString());
         assertTrue(m.stream().anyMatch(s -> s.startsWith("lambda$a_list_waiter")), m.toString());
-        // only the sleep's cancellation remains
+        // only the cancellation of the wait beside mid remains
         assertEquals(2, g.exceptions().size(), g.exceptions().toString());
     }
 
@@ -81,10 +81,11 @@ class StitchingRulesTest {
         CountDownLatch running = new CountDownLatch(1);
         AtomicBoolean workerInterrupted = new AtomicBoolean();
         List<String> log = Collections.synchronizedList(new ArrayList<>());
+        // The loop reads the interrupt only when it blocks, which it does once the thread is started: wherever
+        // the interrupt lands after the count-down, the run fails while the thread runs.
         Thread interrupter = new Thread(() -> {
             try {
                 running.await();
-                Thread.sleep(30);
             } catch (InterruptedException e) {
                 return;
             }
@@ -98,7 +99,7 @@ class StitchingRulesTest {
                     Thread.sleep(60_000);
                 } catch (InterruptedException e) {
                     workerInterrupted.set(true);
-                    Thread.sleep(50);
+                    Thread.sleep(50); // slow to end: run returns only once it has, however long that takes
                     log.add("worker ended");
                     throw e;
                 }

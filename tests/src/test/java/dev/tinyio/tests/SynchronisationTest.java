@@ -81,27 +81,35 @@ class SynchronisationTest {
     void permits_are_handed_over_first_in_first_out() {
         Semaphore semaphore = new Semaphore(1);
         List<String> order = new ArrayList<>();
-        List<Coro<Void>> acquirers = new ArrayList<>();
-        for (String name : List.of("a", "b", "c", "d")) {
-            acquirers.add(Coro.ofVoid(() -> {
-                try (Permit permit = Coro.yield(semaphore.acquire())) {
-                    order.add(name);
-                    Coro.yield(Tinyio.sleep(Duration.ofMillis(1)));
-                }
-            }));
-        }
+        String[] duringHandOver = new String[1];
         Coro<Void> latecomer = Coro.ofVoid(() -> {
-            Coro.yield(Tinyio.sleep(Duration.ofMillis(2)));
             try (Permit permit = Coro.yield(semaphore.acquire())) {
                 order.add("late");
             }
         });
+        List<Coro<Void>> acquirers = new ArrayList<>();
+        for (String name : List.of("a", "b", "c", "d")) {
+            acquirers.add(Coro.ofVoid(() -> {
+                Permit permit = Coro.yield(semaphore.acquire());
+                order.add(name);
+                Coro.yield();
+                if (name.equals("a")) {
+                    // The latecomer's first step queues its acquire, which then steps right after this release.
+                    Coro.yield(new LinkedHashSet<>(List.of(latecomer)));
+                    permit.close();
+                    duringHandOver[0] = semaphore.toString();
+                } else {
+                    permit.close();
+                }
+            }));
+        }
         new Loop().run(Coro.ofVoid(() -> {
-            Coro.yield(new LinkedHashSet<>(List.of(latecomer)));
             Coro.yield(acquirers);
             Coro.yield(latecomer);
         }));
-        // The latecomer asks while the permit is being handed from one waiter to the next: it never barges in.
+        // The latecomer asks while the permit is being handed from a to b, promised to b but not yet b's: it
+        // never barges in.
+        assertEquals("Semaphore[0 available, 2 waiting]", duringHandOver[0]);
         assertEquals(List.of("a", "b", "c", "d", "late"), order);
     }
 
@@ -201,16 +209,18 @@ class SynchronisationTest {
 
     @Test
     void as_completed_gives_results_in_completion_order_and_allows_any_awaiting_order() {
-        Set<Coro<Integer>> sleepers = new LinkedHashSet<>();
-        for (int delay : new int[] {70, 20, 45}) {
-            sleepers.add(Coro.of(() -> {
-                Coro.yield(Tinyio.sleep(Duration.ofMillis(delay)));
-                return delay;
+        Set<Coro<Integer>> slowcoaches = new LinkedHashSet<>();
+        for (int steps : new int[] {70, 20, 45}) {
+            slowcoaches.add(Coro.of(() -> {
+                for (int i = 0; i < steps; i++) {
+                    Coro.yield();
+                }
+                return steps;
             }));
         }
         List<Integer> inOrder = new Loop().run(Coro.of(() -> {
             List<Integer> out = new ArrayList<>();
-            for (Coro<Integer> next : Coro.yield(Tinyio.asCompleted(sleepers))) {
+            for (Coro<Integer> next : Coro.yield(Tinyio.asCompleted(slowcoaches))) {
                 out.add(Coro.yield(next));
             }
             return out;

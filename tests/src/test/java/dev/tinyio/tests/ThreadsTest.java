@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -142,8 +143,12 @@ class ThreadsTest {
             AtomicInteger most = new AtomicInteger();
             ThreadPool pool = new ThreadPool(2);
             List<Integer> inputs = List.of(0, 1, 2, 3, 4, 5, 6, 7);
+            // Calls meet in pairs, eight of them, so that both slots are in use before either of a pair ends; then
+            // each blocks a while, as pooled work does, and a pool that let more through would run them beside it.
+            CyclicBarrier pair = new CyclicBarrier(2);
             ThrowingWork work = x -> {
                 most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                pair.await(30, TimeUnit.SECONDS);
                 Thread.sleep(20);
                 running.decrementAndGet();
                 return x * 10;
@@ -157,6 +162,7 @@ class ThreadsTest {
             }));
             assertEquals(List.of(0, 10, 20, 30, 40, 50, 60, 70), out);
             assertTrue(most.get() <= 2, "ran " + most.get() + " at once");
+            assertEquals(2, most.get(), "ran " + most.get() + " at once");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.tinyio.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,8 +54,25 @@ class TraceEndingsTest {
         return out;
     }
 
-    /** Every coroutine's track has a marker: its end. The loop's own tracks hold only its idle waits. */
+    /** The events of a coroutine's track, found by the identity its name starts with. */
+    static List<JsonNode> trackOf(String json, Object coro) throws Exception {
+        String identity = "Coro@" + Integer.toHexString(System.identityHashCode(coro)) + "[";
+        for (List<JsonNode> track : byTrack(json).values()) {
+            for (JsonNode e : track) {
+                if (e.get("ph").asText().equals("M") && e.get("args").get("name").asText().startsWith(identity)) {
+                    return track;
+                }
+            }
+        }
+        throw new AssertionError("no track for " + coro + " in " + json);
+    }
+
+    /**
+     * There are tracks, and every coroutine's track has a marker: its end. The loop's own tracks hold only its idle
+     * waits.
+     */
     static void everyTrackEnds(String json) throws Exception {
+        assertFalse(byTrack(json).isEmpty(), "nothing recorded");
         for (var entry : byTrack(json).entrySet()) {
             if (entry.getValue().get(0).get("args").get("name").asText().startsWith("tinyio loop on thread ")) {
                 continue;
@@ -78,12 +97,17 @@ class TraceEndingsTest {
     @Test
     void a_timeout_ends_the_wait_of_the_coroutine_it_cuts_off() throws Exception {
         TraceRecorder recorder = new TraceRecorder();
-        Coro<Void> slow = Coro.ofVoid(() -> Coro.yield(Tinyio.sleep(Duration.ofSeconds(5))));
+        Coro<Void> sleep = Tinyio.sleep(Duration.ofSeconds(5));
+        Coro<Void> slow = Coro.ofVoid(() -> Coro.yield(sleep));
         new Loop().recordTo(recorder).run(Coro.ofVoid(() -> {
             Coro.yield(Tinyio.timeout(slow, Duration.ofMillis(20)));
         }));
         String json = recorder.toJson();
         everyTrackEnds(json);
+        List<JsonNode> cutOff = trackOf(json, slow);
+        assertEquals(List.of("run", "waits for " + sleep), names(cutOff, "X"), json);
+        assertEquals(List.of("timed out"), names(cutOff, "i"), json);
+        assertEquals(List.of("cancelled"), names(trackOf(json, sleep), "i"), json);
     }
 
     @Test
@@ -106,7 +130,12 @@ class TraceEndingsTest {
         })));
         Path file = folder.resolve("t.json");
         recorder.writeTo(file);
-        byTrack(Files.readString(file));
+        String json = Files.readString(file);
+        List<String> ends = new ArrayList<>();
+        for (List<JsonNode> track : byTrack(json).values()) {
+            ends.addAll(names(track, "i"));
+        }
+        assertEquals(List.of("failed: java.lang.IllegalStateException: " + cut), ends, json);
     }
 
     /** An exception whose message cannot be read. */
@@ -153,12 +182,25 @@ class TraceEndingsTest {
     void dump_from_another_thread_mid_run() throws Exception {
         Loop loop = new Loop();
         Event stop = new Event();
+        CountDownLatch running = new CountDownLatch(1);
         List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
+        int[] dumps = {0};
+        String[] notMidRun = new String[1];
         Thread t = new Thread(() -> {
+            try {
+                running.await();
+            } catch (InterruptedException e) {
+                return;
+            }
+            // The run goes on until this thread stops it: every dump below is taken mid-run.
             long end = System.nanoTime() + 500_000_000L;
             while (System.nanoTime() < end) {
                 try {
-                    loop.dump();
+                    String dump = loop.dump();
+                    dumps[0]++;
+                    if (!dump.startsWith("tinyio loop run of ") && notMidRun[0] == null) {
+                        notMidRun[0] = dump;
+                    }
                 } catch (Throwable e) {
                     errors.add(e);
                 }
@@ -167,6 +209,7 @@ class TraceEndingsTest {
         });
         t.start();
         loop.run(Coro.ofVoid(() -> {
+            running.countDown();
             while (!stop.isSet()) {
                 List<Coro<Integer>> many = new ArrayList<>();
                 for (int i = 0; i < 50; i++) {
@@ -180,5 +223,7 @@ class TraceEndingsTest {
         }));
         t.join();
         assertTrue(errors.isEmpty(), errors.toString());
+        assertTrue(dumps[0] > 0);
+        assertNull(notMidRun[0], "a dump taken mid-run said: " + notMidRun[0]);
     }
 }
