@@ -40,7 +40,9 @@ public interface RunControl {
      * @param coro a coroutine of this run
      * @return the frames
      */
-    List<StackTraceElement> framesAbove(Coro<?> coro);
+    default List<StackTraceElement> framesAbove(Coro<?> coro) {
+        return WaitChain.framesAbove(coro);
+    }
 
     /**
      * The loop whose run this is.

@@ -81,9 +81,7 @@ final class Scheduler implements RunControl {
         return last;
     }
 
-    // -----------------------------------------------------------------------------------------------------------
     // One step
-    // -----------------------------------------------------------------------------------------------------------
 
     /**
      * Collects the wake-ups, then runs the coroutine at the head of the queue until it yields or ends.
@@ -238,9 +236,7 @@ final class Scheduler implements RunControl {
         }
     }
 
-    // -----------------------------------------------------------------------------------------------------------
     // Blocked: a cycle of waits, and what a dump shows
-    // -----------------------------------------------------------------------------------------------------------
 
     /**
      * A cycle of waits is a failure of the loop itself: its error is thrown into the root, as in tinyio, but the
@@ -269,18 +265,11 @@ final class Scheduler implements RunControl {
                 timers.deadlineSnapshot(), timers.clock().nanoTime());
     }
 
-    // -----------------------------------------------------------------------------------------------------------
     // What the batteries may ask
-    // -----------------------------------------------------------------------------------------------------------
 
     @Override
     public Coro<?> asker() {
         return lastStepped;
-    }
-
-    @Override
-    public List<StackTraceElement> framesAbove(Coro<?> coro) {
-        return WaitChain.framesAbove(coro);
     }
 
     @Override

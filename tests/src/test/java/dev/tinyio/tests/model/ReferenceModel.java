@@ -553,11 +553,25 @@ public final class ReferenceModel {
             cancel(other);
         }
         Set<Integer> stitched = new HashSet<>();
-        List<Waiter> waiters = waitersOfFailed;
-        while (waiters.size() == 1 && known.containsKey(waiters.get(0).coro) && stitched.add(waiters.get(0).coro)) {
-            waiters = known.get(waiters.get(0).coro);
+        Integer next = nextInChain(coro, waitersOfFailed);
+        while (next != null && known.containsKey(next) && stitched.add(next)) {
+            next = nextInChain(next, known.get(next));
         }
         groupedCancellations = cancellations - stitched.size();
+    }
+
+    /**
+     * The next coroutine of the chain a failure's trace continues along: the one that alone waits for a coroutine,
+     * or, for a timeout's recorder, which nobody waits for, the timeout it records for.
+     *
+     * @return the next coroutine, or {@code null} where the chain ends
+     */
+    private Integer nextInChain(int coro, List<Waiter> waiters) {
+        if (waiters.size() == 1) {
+            return waiters.get(0).coro;
+        }
+        Battery battery = batteries.get(coro);
+        return waiters.isEmpty() && battery != null && battery.kind == Kind.RECORDER ? battery.partner : null;
     }
 
     /**
@@ -573,11 +587,11 @@ public final class ReferenceModel {
         Set<Integer> stitched = new HashSet<>();
         int coro = lastStepped;
         while (known.containsKey(coro) && stitched.add(coro)) {
-            List<Waiter> waiters = known.get(coro);
-            if (waiters.size() != 1) {
+            Integer next = nextInChain(coro, known.get(coro));
+            if (next == null) {
                 break;
             }
-            coro = waiters.get(0).coro;
+            coro = next;
         }
         groupedCancellations = known.size() - stitched.size();
     }
