@@ -48,7 +48,8 @@ class GoldenTest {
         for (Class<?> sample : List.of(Helpers.class, Ledger.class, Monitors.class)) {
             byte[] original = InstrumentingLoader.original(sample.getName());
             byte[] bytes = new Instrumenter(ClassSource.of(getClass().getClassLoader())).instrument(original);
-            compare(sample.getSimpleName() + ".initialiser.txt", contractPartsOf(read(original), read(bytes)));
+            compare(sample.getSimpleName() + ".initialiser.txt",
+                    withoutLambdaNumbers(contractPartsOf(read(original), read(bytes))));
         }
     }
 
@@ -64,6 +65,11 @@ class GoldenTest {
         StringWriter out = new StringWriter();
         parts.accept(new TraceClassVisitor(new PrintWriter(out)));
         return out.toString();
+    }
+
+    /** The text with each lambda's number left out: javac numbers them differently from one release to the next. */
+    private static String withoutLambdaNumbers(String text) {
+        return text.replaceAll("(lambda\\$[\\w$]*?\\$)\\d+", "$1n");
     }
 
     private static ClassNode read(byte[] bytes) {

@@ -93,9 +93,10 @@ class DebugModeTest {
                 + "Tinyio.runInThread, and wait with Tinyio.sleep or an Event. Its thread \""
                 + Thread.currentThread().getName() + "\" is at:") + "\n\tat .*", Pattern.DOTALL);
         assertTrue(expected.matcher(message).matches(), message);
-        // Each line as a stack trace prints it, with the class's module or loader in front.
-        assertTrue(message.contains("java.util.concurrent.CountDownLatch.await("), message);
-        assertTrue(message.contains("/" + DebugModeTest.class.getName() + ".blockUntil("), message);
+        // Each line as a stack trace prints it: a JDK class's module in front, and each line's file and line.
+        assertTrue(message.contains("\tat java.base"), message);
+        assertTrue(message.contains("/java.util.concurrent.CountDownLatch.await(CountDownLatch.java:"), message);
+        assertTrue(message.contains(DebugModeTest.class.getName() + ".blockUntil(DebugModeTest.java:"), message);
     }
 
     private static boolean blockUntil(CountDownLatch latch) throws InterruptedException {
