@@ -10,10 +10,18 @@ import java.util.Set;
 final class MembersWaiter extends Waiter {
     /** What it yielded: a coroutine, or a list of coroutines. */
     private final Object awaited;
+    /** How many of them are still to finish. */
+    private int remaining;
 
     MembersWaiter(Coro<?> coro, Object awaited, int members) {
-        super(coro, members);
+        super(coro);
         this.awaited = awaited;
+        this.remaining = members;
+    }
+
+    @Override
+    boolean countDown() {
+        return --remaining == 0;
     }
 
     @Override

@@ -74,7 +74,7 @@ public class Wait extends Waiter implements Comparable<Wait> {
      * @param timeoutNanos how long to wait at most, in nanoseconds from registration, or {@link #NO_TIMEOUT}
      */
     public Wait(Source source, long timeoutNanos) {
-        super(null, 1);
+        super(null);
         this.source = source;
         this.timeoutNanos = timeoutNanos;
     }
@@ -130,6 +130,12 @@ public class Wait extends Waiter implements Comparable<Wait> {
         if (finish() && source != null) {
             source.deregister(this);
         }
+    }
+
+    /** Its one completion, which {@link #finish} lets through once only. */
+    @Override
+    final boolean countDown() {
+        return true;
     }
 
     /** Whether its source, its deadline or a cancellation has ended it. */

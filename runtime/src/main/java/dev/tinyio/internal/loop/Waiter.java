@@ -5,18 +5,16 @@ import java.util.List;
 
 /**
  * One suspended coroutine waiting: counts the completions (of coroutines, or wake-ups) still to come, and queues
- * the coroutine with its value when the count reaches zero. A {@link Wait} is its own waiter; a coroutine waiting
- * for the coroutines it yielded has a {@link MembersWaiter}.
+ * the coroutine with its value when the count reaches zero. A {@link Wait} is its own waiter, and its one
+ * completion is its last; a coroutine waiting for the coroutines it yielded has a {@link MembersWaiter}, which
+ * counts them.
  */
-public class Waiter {
+public abstract class Waiter {
     /** The coroutine that waits; for a {@link Wait}, set when the loop registers it. */
     Coro<?> coro;
-    /** How many completions are still to come. */
-    private int remaining;
 
-    Waiter(Coro<?> coro, int remaining) {
+    Waiter(Coro<?> coro) {
         this.coro = coro;
-        this.remaining = remaining;
     }
 
     /**
@@ -24,9 +22,7 @@ public class Waiter {
      *
      * @return true if this was the last one
      */
-    boolean countDown() {
-        return --remaining == 0;
-    }
+    abstract boolean countDown();
 
     /** The coroutines it waits for, each once; none for an internal wait. */
     List<Coro<?>> awaitedCoroutines() {
