@@ -54,6 +54,10 @@ final class Cancellation {
             fresh.setStackTrace(CoroFields.suspendedTrace(failure.endedRoot));
             cancelled.put(failure.endedRoot, fresh);
         }
+        Coro<?> chainStart = failure.origin != null ? failure.origin : lastStepped;
+        // Only a group in ALWAYS mode holds every cancellation; otherwise only the chain's are read, and a run of a
+        // million coroutines must not keep a million errors with their traces.
+        Set<Coro<?>> kept = mode == GroupMode.ALWAYS ? null : WaitChain.from(chainStart);
         List<Coro<?>> active = coroutines.inOrder();
         for (Coro<?> coro : active) {
             if (CoroFields.stepper(coro) instanceof Forewarned forewarned) {
@@ -61,14 +65,14 @@ final class Cancellation {
             }
         }
         for (Coro<?> coro : active) {
-            cancel(coro);
+            cancel(coro, kept);
         }
-        Coro<?> chainStart = failure.origin != null ? failure.origin : lastStepped;
         Set<Coro<?>> stitched = stitch(failure.error, failure.origin, chainStart);
         throw Sneaky.<RuntimeException>raise(outcome(failure.error, stitched));
     }
 
-    private void cancel(Coro<?> coro) {
+    /** Cancels one coroutine, keeping its cancellation error if it is one of {@code kept}, or if that is null. */
+    private void cancel(Coro<?> coro, Set<Coro<?>> kept) {
         LoopObserver observer = coroutines.observer();
         if (observer != null) {
             observer.cancelled(coro);
@@ -82,7 +86,11 @@ final class Cancellation {
         coroutines.deactivate(coro);
         switch (answer) {
             case CONCURRENT_FAILURE -> concurrent.add(escaped);
-            case PROPER -> cancelled.put(coro, escaped);
+            case PROPER -> {
+                if (kept == null || kept.contains(coro)) {
+                    cancelled.put(coro, escaped);
+                }
+            }
             default -> {
                 stepping.warnImproper(coro, answer, "cancellation");
                 if (answer == Stepping.Answer.THREW_OTHER) {

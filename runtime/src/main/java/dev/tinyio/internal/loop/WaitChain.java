@@ -31,6 +31,21 @@ final class WaitChain {
     }
 
     /**
+     * A coroutine and every one of the chain above it.
+     *
+     * @param start where the chain starts, or {@code null}
+     * @return the coroutines, compared by identity
+     */
+    static Set<Coro<?>> from(Coro<?> start) {
+        Set<Coro<?>> chain = Collections.newSetFromMap(new IdentityHashMap<>());
+        Coro<?> coro = start;
+        while (coro != null && chain.add(coro)) {
+            coro = next(coro);
+        }
+        return chain;
+    }
+
+    /**
      * Where every coroutine of the chain above one is suspended, innermost first: the frames a failure of that
      * coroutine reads on through.
      *
