@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tinyio.bench.anchors.CompletableFutureHops;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
@@ -63,6 +67,20 @@ class BenchmarksSmokeIT {
 
         assertEquals(1, results.size());
         assertTrue(results.iterator().next().getPrimaryResult().getScore() > 0);
+    }
+
+    /** A million suspended coroutines fit in 512 MB of heap: the JVM that holds them has no more. */
+    @Test
+    void a_million_suspended_coroutines_fit_in_half_a_gigabyte() throws IOException, InterruptedException {
+        String agent = Jvm.AGENT.substring(0, Jvm.AGENT.lastIndexOf('='));
+        String jar = agent.substring(agent.indexOf(':') + 1);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), "-Xmx512m", agent, "-cp", jar,
+                MillionSuspended.class.getName()).redirectErrorStream(true).start();
+        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "still running after five minutes");
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.exitValue(), output);
+        assertTrue(output.startsWith("1,000,000 coroutines asleep at once in a heap of at most "), output);
     }
 
     /** The simple name of the class of a benchmark named {@code package.Class.method}. */
