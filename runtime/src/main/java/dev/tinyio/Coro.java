@@ -59,8 +59,12 @@ public final class Coro<T> {
      */
     private static volatile Consumer<Coro<?>> onCreation;
 
-    /** What it was named, or {@code null} until a name is asked for: then {@link #name()} finds one. */
-    private volatile String name;
+    /**
+     * What it was named, or {@code null} until a name is asked for: then {@link #name()} finds one. Not volatile, so
+     * that making a coroutine costs no fence: a thread that reads {@code null} finds the same name again, and a
+     * string is safe to read without one.
+     */
+    private String name;
     /**
      * What runs it: a user's body ({@link Body} or {@link VoidBody}) until a step suspends it, and from then on the
      * fiber that holds its frames; for the runtime's own coroutines, their stepper from the start.

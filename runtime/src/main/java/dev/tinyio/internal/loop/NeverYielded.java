@@ -7,6 +7,8 @@ import java.lang.ref.Cleaner;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Debug mode's warning of a coroutine that was made and became garbage without ever being yielded, so that it never
@@ -19,6 +21,11 @@ final class NeverYielded {
     private static final Cleaner CLEANER = Cleaner.create();
     /** The watched coroutines not yet yielded; weak, so that it keeps none alive. */
     private static final Map<Coro<?>, Creation> UNYIELDED = Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * How many watched coroutines are neither yielded nor garbage yet: while none are, a loop seeing a coroutine
+     * reads this and takes no lock.
+     */
+    private static final AtomicInteger WATCHED = new AtomicInteger();
     /** Whether every coroutine is watched: {@code -Dtinyio.debug=true}. */
     private static final boolean EVERYWHERE = LoopCore.DEBUG_BY_DEFAULT;
     /** How many runs in debug mode are under way; while there are some, coroutines made are looked at. */
@@ -49,10 +56,10 @@ final class NeverYielded {
 
     /** A loop saw a coroutine: it was yielded, or run. */
     static void yielded(Coro<?> coro) {
-        if (!UNYIELDED.isEmpty()) {
+        if (WATCHED.get() != 0) {
             Creation creation = UNYIELDED.remove(coro);
             if (creation != null) {
-                creation.yielded = true;
+                creation.settle();
             }
         }
     }
@@ -61,6 +68,7 @@ final class NeverYielded {
         Carrier carrier = Carrier.get();
         if (EVERYWHERE || carrier.fiber != null && carrier.debugging) {
             Creation creation = new Creation(coro.toString(), new Throwable("The coroutine was made here"));
+            WATCHED.incrementAndGet();
             UNYIELDED.put(coro, creation);
             CLEANER.register(coro, creation);
         }
@@ -70,17 +78,31 @@ final class NeverYielded {
     private static final class Creation implements Runnable {
         private final String coro;
         private final Throwable madeAt;
-        private volatile boolean yielded;
+        /** Set once it was yielded or became garbage, whichever came first. */
+        private final AtomicBoolean settled = new AtomicBoolean();
 
         Creation(String coro, Throwable madeAt) {
             this.coro = coro;
             this.madeAt = madeAt;
         }
 
+        /**
+         * The coroutine was yielded, or became garbage: no longer watched.
+         *
+         * @return true if this settled it, false if it was settled already
+         */
+        boolean settle() {
+            if (settled.compareAndSet(false, true)) {
+                WATCHED.decrementAndGet();
+                return true;
+            }
+            return false;
+        }
+
         /** The coroutine became garbage. */
         @Override
         public void run() {
-            if (!yielded) {
+            if (settle()) {
                 LOG.log(Level.WARNING, "Coroutine " + coro + " was never yielded, so it never ran, and it is now "
                         + "garbage. A coroutine runs only when a loop runs it or a coroutine yields it: "
                         + "Coro.yield(coro), or Coro.yield(Set.of(coro)) to start it in the background. It was made "
