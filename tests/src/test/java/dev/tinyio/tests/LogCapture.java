@@ -2,6 +2,7 @@ package dev.tinyio.tests;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -12,12 +13,23 @@ final class LogCapture {
     }
 
     static List<LogRecord> during(Runnable action) {
-        Logger logger = Logger.getLogger("dev.tinyio");
         List<LogRecord> records = new ArrayList<>();
+        during(records::add, action);
+        return records;
+    }
+
+    /**
+     * Hands each record to a sink as it is logged, on the thread that logs it.
+     *
+     * @param sink told of each record
+     * @param action what runs meanwhile
+     */
+    static void during(Consumer<LogRecord> sink, Runnable action) {
+        Logger logger = Logger.getLogger("dev.tinyio");
         Handler handler = new Handler() {
             @Override
             public void publish(LogRecord record) {
-                records.add(record);
+                sink.accept(record);
             }
 
             @Override
@@ -36,6 +48,5 @@ final class LogCapture {
             logger.removeHandler(handler);
             logger.setUseParentHandlers(true);
         }
-        return records;
     }
 }

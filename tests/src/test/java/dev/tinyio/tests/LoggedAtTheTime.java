@@ -3,9 +3,7 @@ package dev.tinyio.tests;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 /**
  * Captures what the library logs to {@code dev.tinyio} while an action runs, each record beside the message a test
@@ -25,30 +23,8 @@ final class LoggedAtTheTime {
     }
 
     static List<Logged> during(Supplier<String> expected, Runnable action) {
-        Logger logger = Logger.getLogger("dev.tinyio");
         List<Logged> logged = new ArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(new Logged(record, expected.get()));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(handler);
-        logger.setUseParentHandlers(false);
-        try {
-            action.run();
-        } finally {
-            logger.removeHandler(handler);
-            logger.setUseParentHandlers(true);
-        }
+        LogCapture.during(record -> logged.add(new Logged(record, expected.get())), action);
         return logged;
     }
 }
