@@ -3,16 +3,15 @@ package dev.tinyio.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tinyio.Coro;
+import dev.tinyio.instrument.SourceFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,20 +61,10 @@ class InstrumentCommandModuleTest {
 
     /** Compiles a module from source, against the runtime as a module and the other modules given. */
     private void compile(Path output, Map<String, String> files, Path... modules) throws Exception {
-        List<String> modulePath = new ArrayList<>(List.of(runtime().toString()));
-        for (Path module : modules) {
-            modulePath.add(module.toString());
-        }
-        List<String> arguments = new ArrayList<>(List.of("--release", "17", "-d", output.toString(),
-                "--module-path", String.join(File.pathSeparator, modulePath)));
-        for (Map.Entry<String, String> file : files.entrySet()) {
-            Path source = work.resolve("src").resolve(output.getFileName()).resolve(file.getKey());
-            Files.createDirectories(source.getParent());
-            Files.writeString(source, file.getValue());
-            arguments.add(source.toString());
-        }
-        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null,
-                arguments.toArray(new String[0])), "javac failed");
+        List<Path> modulePath = new ArrayList<>(List.of(runtime()));
+        modulePath.addAll(List.of(modules));
+        SourceFiles.compile(work.resolve("src").resolve(output.getFileName()), output, "--module-path", modulePath,
+                files);
     }
 
     private static Path runtime() throws Exception {

@@ -9,6 +9,7 @@ import dev.tinyio.Coro;
 import dev.tinyio.NotInstrumentedError;
 import dev.tinyio.instrument.InstrumentationException;
 import dev.tinyio.instrument.Instrumenter;
+import dev.tinyio.instrument.SourceFiles;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -18,8 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -223,17 +222,9 @@ class ModuleAnalysisTest {
     }
 
     private void compile(Path output, List<Path> classpath, Map<String, String> files) throws Exception {
-        List<String> arguments = new ArrayList<>(List.of("--release", "17", "-d", output.toString(), "-cp",
-                String.join(java.io.File.pathSeparator, runtime().toString(), String.join(java.io.File.pathSeparator,
-                        classpath.stream().map(Path::toString).toList()))));
-        for (Map.Entry<String, String> file : files.entrySet()) {
-            Path source = sources.resolve(file.getKey());
-            Files.createDirectories(source.getParent());
-            Files.writeString(source, file.getValue());
-            arguments.add(source.toString());
-        }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertEquals(0, javac.run(null, null, null, arguments.toArray(new String[0])), "javac failed");
+        List<Path> path = new ArrayList<>(classpath);
+        path.add(0, runtime());
+        SourceFiles.compile(sources, output, "-cp", path, files);
     }
 
     /** Runs a class's {@code run()} in a loader that sees only the folders and the runtime: no agent. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tinyio.Coro;
+import dev.tinyio.instrument.SourceFiles;
 import java.io.File;
 import java.io.OutputStream;
 import java.lang.module.Configuration;
@@ -21,8 +22,6 @@ import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -213,21 +212,10 @@ class RuntimeReadCheckTest {
 
     /** Compiles sources, with or without a module-info, against the runtime as a module and other folders. */
     private void compile(Path output, List<Path> modulePath, Map<String, String> files) throws Exception {
-        Path sources = work.resolve("src").resolve(output.getFileName());
         List<Path> path = new ArrayList<>(modulePath);
         path.add(0, runtime());
-        String joined = String.join(File.pathSeparator, path.stream().map(Path::toString).toList());
-        boolean named = files.containsKey("module-info.java");
-        List<String> arguments = new ArrayList<>(List.of("--release", "17", "-d", output.toString(),
-                named ? "--module-path" : "-cp", joined));
-        for (Map.Entry<String, String> file : files.entrySet()) {
-            Path source = sources.resolve(file.getKey());
-            Files.createDirectories(source.getParent());
-            Files.writeString(source, file.getValue());
-            arguments.add(source.toString());
-        }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertEquals(0, javac.run(null, null, null, arguments.toArray(new String[0])), "javac failed");
+        SourceFiles.compile(work.resolve("src").resolve(output.getFileName()), output,
+                files.containsKey("module-info.java") ? "--module-path" : "-cp", path, files);
     }
 
     /** Instruments a folder as the plugin does, against the runtime and the other folders. */
