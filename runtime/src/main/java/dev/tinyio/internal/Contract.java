@@ -14,7 +14,7 @@ import java.util.List;
  */
 public final class Contract {
     /** The version of this contract. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     /** The method that checks a class's version, first thing in its static initialiser: frozen, in every version. */
     public static final String CHECK = "check";
     /** The descriptor of {@link #CHECK}: the version the class was instrumented for, then the class. */
@@ -72,6 +72,10 @@ public final class Contract {
             SUSPENSION + ".yield(Ldev/tinyio/Coro;)Ljava/lang/Object;",
             SUSPENSION + ".yield(Ljava/util/List;)Ljava/util/List;",
             SUSPENSION + ".yield(Ljava/util/Set;)V",
+            SUSPENSION + ".yield(L" + FRAME + ";)V",
+            SUSPENSION + ".yield(Ldev/tinyio/Coro;L" + FRAME + ";)Ljava/lang/Object;",
+            SUSPENSION + ".yield(Ljava/util/List;L" + FRAME + ";)Ljava/util/List;",
+            SUSPENSION + ".yield(Ljava/util/Set;L" + FRAME + ";)V",
             SUSPENSION + ".isSuspending()Z",
             SUSPENSION + ".save(L" + SITE + ";)L" + FRAME + ";",
             SUSPENSION + ".save(Ljava/lang/Object;L" + SITE + ";)L" + FRAME + ";",

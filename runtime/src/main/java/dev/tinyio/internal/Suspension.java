@@ -66,6 +66,51 @@ public final class Suspension {
     }
 
     /**
+     * Instrumented form of {@link Coro#yield()} in a re-entered frame. The frame knows its thread's carrier, so a
+     * coroutine that yields again after being resumed, the common case of a coroutine yielding in a loop, finds it
+     * with no thread-local lookup.
+     *
+     * @param reentered the frame the activation was re-entered with
+     */
+    public static void yield(Frame reentered) {
+        ((Carrier) reentered.carrier).request(Step.Request.BARE, null);
+    }
+
+    /**
+     * Instrumented form of {@link Coro#yield(Coro)} in a re-entered frame; see {@link #yield(Frame)}.
+     *
+     * @param coro the coroutine to wait for
+     * @param reentered the frame the activation was re-entered with
+     * @return a dummy; the real value arrives when the frame is re-entered
+     */
+    public static Object yield(Coro<?> coro, Frame reentered) {
+        ((Carrier) reentered.carrier).request(Step.Request.ONE, coro);
+        return null;
+    }
+
+    /**
+     * Instrumented form of {@link Coro#yield(List)} in a re-entered frame; see {@link #yield(Frame)}.
+     *
+     * @param coros the coroutines to gather
+     * @param reentered the frame the activation was re-entered with
+     * @return a dummy; the real value arrives when the frame is re-entered
+     */
+    public static List<Object> yield(List<?> coros, Frame reentered) {
+        ((Carrier) reentered.carrier).request(Step.Request.LIST, coros);
+        return null;
+    }
+
+    /**
+     * Instrumented form of {@link Coro#yield(Set)} in a re-entered frame; see {@link #yield(Frame)}.
+     *
+     * @param coros the coroutines to start in the background
+     * @param reentered the frame the activation was re-entered with
+     */
+    public static void yield(Set<?> coros, Frame reentered) {
+        ((Carrier) reentered.carrier).request(Step.Request.SET, coros);
+    }
+
+    /**
      * Whether this thread's coroutine is unwinding a suspension: the slow half of the check after a call.
      *
      * @return true if the caller must save its frame and return

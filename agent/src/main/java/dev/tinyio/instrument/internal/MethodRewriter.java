@@ -168,12 +168,16 @@ final class MethodRewriter {
 
     /**
      * After a site's call: the save, reached when the call suspended. A yield always suspends: its runtime form
-     * records what it asks for, and the frame is saved at once.
+     * records what it asks for, and the frame is saved at once. In the copy, the yield is handed the frame it was
+     * re-entered with, through which the runtime reaches the thread's carrier without looking it up.
      */
     private void emitSite(CodeCopy copy, SiteLayout site, MethodInsnNode clone, LabelNode resumed, boolean reentry) {
         LabelNode save = new LabelNode();
         if (Calls.isYield(site.call)) {
             clone.owner = RuntimeNames.SUSPENSION;
+            if (reentry) {
+                siteCode.passFrame(copy.body, clone);
+            }
             copy.body.add(new JumpInsnNode(GOTO, save));
             copy.body.add(resumed);
         } else {

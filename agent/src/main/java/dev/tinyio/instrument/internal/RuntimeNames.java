@@ -11,7 +11,7 @@ import java.util.List;
  */
 final class RuntimeNames {
     /** The version of the contract this instrumenter emits: recorded in every class it rewrites, and its index. */
-    static final int CONTRACT_VERSION = 1;
+    static final int CONTRACT_VERSION = 2;
     /** The package of the frame store, which holds every class of the contract: a prefix of internal names. */
     static final String FRAME_STORE = "dev/tinyio/internal/";
     /** The class declaring the contract, whose check every rewritten class's static initialiser calls first. */

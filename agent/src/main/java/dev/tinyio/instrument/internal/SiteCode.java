@@ -106,6 +106,13 @@ final class SiteCode {
         }
     }
 
+    /** In the copy, makes a yield's runtime form take the frame as its last argument. */
+    void passFrame(InsnList body, MethodInsnNode yield) {
+        body.insertBefore(yield, new VarInsnNode(ALOAD, frameLocal));
+        int end = yield.desc.indexOf(')');
+        yield.desc = yield.desc.substring(0, end) + RuntimeNames.FRAME_DESC + yield.desc.substring(end);
+    }
+
     /** Saves the frame at a site where a suspension is under way, and returns a dummy from the method or copy. */
     void emitSave(InsnList out, SiteLayout site, boolean reentry) {
         line(out, site);
