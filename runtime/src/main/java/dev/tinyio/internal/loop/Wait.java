@@ -36,6 +36,13 @@ public class Wait extends Waiter implements Comparable<Wait> {
          * @param wait the wait
          */
         void wake(Wait wait);
+
+        /**
+         * Whether the calling thread is the run's own.
+         *
+         * @return true on the loop's thread
+         */
+        boolean onLoopThread();
     }
 
     /** {@link #timeoutNanos} of a wait that only its source ends. */
@@ -103,10 +110,16 @@ public class Wait extends Waiter implements Comparable<Wait> {
         waker = run;
     }
 
-    /** Its source fired, on any thread. */
+    /**
+     * Its source fired, on any thread. On the loop's own thread nothing can claim the wait at the same time: its
+     * timeout and its cancellation happen on that thread, and its source hands it to one firing only. There it is
+     * claimed without a compare-and-set, so that a coroutine setting an event another coroutine of its loop waits
+     * for, the commonest hand-off, costs one atomic instruction less.
+     */
     public final void fireFromSource() {
-        if (finish()) {
-            waker.wake(this);
+        Waker run = waker;
+        if (run.onLoopThread() ? finishAlone() : finish()) {
+            run.wake(this);
         }
     }
 
@@ -146,6 +159,15 @@ public class Wait extends Waiter implements Comparable<Wait> {
     /** Claims the wait's one count-down; false if a source, a timeout or a cancellation already had it. */
     private boolean finish() {
         return FINISHED.compareAndSet(this, 0, 1);
+    }
+
+    /** {@link #finish}, where no other thread can claim the wait meanwhile. */
+    private boolean finishAlone() {
+        if (finished != 0) {
+            return false;
+        }
+        FINISHED.setRelease(this, 1);
+        return true;
     }
 
     @Override

@@ -77,6 +77,11 @@ final class WakeUps implements Wait.Waker {
         return queue.snapshot();
     }
 
+    @Override
+    public boolean onLoopThread() {
+        return Thread.currentThread() == thread;
+    }
+
     /**
      * A wait of this run fired. On the loop's own thread (an event set by a coroutine, or by a nested loop stepped
      * from here) its waiter counts down at once, as in tinyio; from any other thread it is handed over and the
