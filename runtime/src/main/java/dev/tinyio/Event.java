@@ -1,8 +1,10 @@
 package dev.tinyio;
 
+import dev.tinyio.internal.batteries.Durations;
 import dev.tinyio.internal.batteries.WaitStepper;
 import dev.tinyio.internal.loop.CoroFields;
 import dev.tinyio.internal.loop.Signal;
+import dev.tinyio.internal.loop.Wait;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -44,7 +46,7 @@ public final class Event {
      * @return the coroutine
      */
     public Coro<Void> await() {
-        return CoroFields.of(new WaitStepper(signal, null, WaitStepper.EVENT_AWAIT));
+        return CoroFields.of(new WaitStepper(signal, Wait.NO_TIMEOUT, WaitStepper.EVENT_AWAIT));
     }
 
     /**
@@ -55,7 +57,7 @@ public final class Event {
      */
     public Coro<Void> await(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
-        return CoroFields.of(new WaitStepper(signal, timeout, WaitStepper.EVENT_AWAIT));
+        return CoroFields.of(new WaitStepper(signal, Durations.nanosOf(timeout), WaitStepper.EVENT_AWAIT));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.tinyio;
 
 import dev.tinyio.internal.batteries.AsCompletedStepper;
 import dev.tinyio.internal.batteries.CopyStepper;
+import dev.tinyio.internal.batteries.Durations;
 import dev.tinyio.internal.batteries.FutureStepper;
 import dev.tinyio.internal.batteries.IsolateStepper;
 import dev.tinyio.internal.batteries.ThreadStepper;
@@ -30,7 +31,7 @@ public final class Tinyio {
      */
     public static Coro<Void> sleep(Duration delay) {
         Objects.requireNonNull(delay, "delay");
-        return CoroFields.of(new WaitStepper(null, delay, WaitStepper.SLEEP));
+        return CoroFields.of(new WaitStepper(null, Durations.nanosOf(delay), WaitStepper.SLEEP));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.tinyio.internal.batteries;
 import dev.tinyio.Coro;
 import dev.tinyio.internal.loop.CoroFields;
 import dev.tinyio.internal.loop.Signal;
+import dev.tinyio.internal.loop.Wait;
 import dev.tinyio.internal.vocabulary.Step;
 import dev.tinyio.internal.vocabulary.Stepper;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ public final class AsCompletedStepper<T> implements Stepper {
         inOrder = new ArrayList<>();
         for (int i = 0; i < coros.size(); i++) {
             int index = i;
-            inOrder.add(CoroFields.of(new WaitStepper(completed.get(index), null, new WaitStepper.Kind(
+            inOrder.add(CoroFields.of(new WaitStepper(completed.get(index), Wait.NO_TIMEOUT, new WaitStepper.Kind(
                     "asCompleted completion " + index, result -> result.returned(results.get(index))))));
         }
         return out.returned(List.copyOf(inOrder));

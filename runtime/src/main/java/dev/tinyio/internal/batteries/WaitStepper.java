@@ -48,11 +48,13 @@ public final class WaitStepper extends Wait implements Stepper {
      * A waiting coroutine's body.
      *
      * @param signal the signal waited for, or {@code null} for a pure sleep
-     * @param limit its time limit, or {@code null}
+     * @param timeoutNanos its time limit, as {@link Durations#nanosOf} gives it, or {@link #NO_TIMEOUT}: no
+     *     {@code Duration} in the signature, so that the JIT inlines this constructor even in a program that never
+     *     loaded that class
      * @param kind what made it and how it ends
      */
-    public WaitStepper(Signal signal, Duration limit, Kind kind) {
-        super(signal, limit == null ? NO_TIMEOUT : Durations.nanosOf(limit));
+    public WaitStepper(Signal signal, long timeoutNanos, Kind kind) {
+        super(signal, timeoutNanos);
         this.kind = kind;
     }
 
