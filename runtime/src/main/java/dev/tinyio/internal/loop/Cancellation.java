@@ -74,13 +74,9 @@ final class Cancellation {
     /** Cancels one coroutine, keeping its cancellation error if it is one of {@code kept}, or if that is null. */
     private void cancel(Coro<?> coro, Set<Coro<?>> kept) {
         LoopObserver observer = coroutines.observer();
-        if (observer != null) {
-            observer.cancelled(coro);
-        }
+        observer.cancelled(coro);
         Stepping.Answer answer = stepping.throwInto(coro, new CancelledError());
-        if (observer != null) {
-            observer.cleanedUp(coro);
-        }
+        observer.cleanedUp(coro);
         Throwable escaped = stepping.out().error;
         CoroFields.state(coro, CoroState.FAILED);
         coroutines.deactivate(coro);

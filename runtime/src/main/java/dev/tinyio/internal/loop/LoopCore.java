@@ -17,8 +17,8 @@ public final class LoopCore {
 
     /** The loop whose isolate steps this one, or {@code null}: its coroutines are not this loop's to yield. */
     private final LoopCore enclosing;
-    /** Told of every step of this loop's runs, or {@code null}. */
-    private volatile LoopObserver observer;
+    /** Told of every step of this loop's runs; {@link LoopObserver#NONE} when no one is. */
+    private volatile LoopObserver observer = LoopObserver.NONE;
     /** The clock its runs read, or {@code null} for that of the run they start inside, or else the real one. */
     private volatile LoopClock clock;
     /** Whether its runs are in debug mode. */
@@ -90,7 +90,7 @@ public final class LoopCore {
      * @param observer the observer, or {@code null} for none
      */
     public void observe(LoopObserver observer) {
-        this.observer = observer;
+        this.observer = observer == null ? LoopObserver.NONE : observer;
     }
 
     /**
@@ -114,7 +114,7 @@ public final class LoopCore {
     /**
      * Who observes this loop's runs.
      *
-     * @return the observer, or {@code null}
+     * @return the observer, {@link LoopObserver#NONE} if no one observes them
      */
     public LoopObserver observer() {
         return observer;

@@ -6,6 +6,12 @@ import dev.tinyio.internal.vocabulary.Step;
 /** Told of each step and each end of the coroutines a loop runs: how a recording of the loop's runs is made. */
 public interface LoopObserver {
     /**
+     * The observer of a loop no one observes. Never {@code null}, so that a step calls its observer without a test,
+     * and this interface is loaded with the loop: C2 declines to inline a method whose signature names a class not
+     * yet loaded, and would otherwise leave a call in every step.
+     */
+    LoopObserver NONE = new Unobserved();
+    /**
      * A coroutine is about to step: its wait, if any, ends now.
      *
      * @param coro the coroutine
@@ -59,4 +65,38 @@ public interface LoopObserver {
      * @param coro the coroutine
      */
     void cleanedUp(Coro<?> coro);
+
+    /** {@link #NONE}: nothing to tell. */
+    final class Unobserved implements LoopObserver {
+        private Unobserved() {
+        }
+
+        @Override
+        public void stepping(Coro<?> coro) {
+        }
+
+        @Override
+        public void stepped(Coro<?> coro, Step.Outcome outcome, Step out) {
+        }
+
+        @Override
+        public void failed(Coro<?> coro, Throwable error) {
+        }
+
+        @Override
+        public void ended(Coro<?> coro, String how) {
+        }
+
+        @Override
+        public void cancelled(Coro<?> coro) {
+        }
+
+        @Override
+        public void idle(LoopClock clock, long since, long until) {
+        }
+
+        @Override
+        public void cleanedUp(Coro<?> coro) {
+        }
+    }
 }

@@ -143,10 +143,7 @@ public final class LoopRun {
         }
         long since = clock.nanoTime();
         boolean interrupted = timers.park(this);
-        LoopObserver observer = scheduler.coroutines().observer();
-        if (observer != null) {
-            observer.idle(clock, since, clock.nanoTime());
-        }
+        scheduler.coroutines().observer().idle(clock, since, clock.nanoTime());
         if (interrupted) {
             throw crash(new Failure(null, new InterruptedException("Loop.run was interrupted while waiting")));
         }

@@ -26,7 +26,10 @@ final class RunCoroutines {
         return loop;
     }
 
-    /** Who observes the run, or {@code null}; read at each use, as recording may start or stop during a run. */
+    /**
+     * Who observes the run, {@link LoopObserver#NONE} if no one; read at each use, as recording may start or stop
+     * during a run.
+     */
     LoopObserver observer() {
         return loop.observer();
     }
@@ -60,10 +63,7 @@ final class RunCoroutines {
      * @return the failure to throw
      */
     Failure fail(Coro<?> coro, Throwable error) {
-        LoopObserver observer = observer();
-        if (observer != null) {
-            observer.failed(coro, error);
-        }
+        observer().failed(coro, error);
         CoroFields.state(coro, CoroState.FAILED);
         deactivate(coro);
         return new Failure(coro, error);
@@ -71,10 +71,7 @@ final class RunCoroutines {
 
     /** Marks on the coroutine's track, if recording, how it ended outside its own step. */
     void recordEnd(Coro<?> coro, String how) {
-        LoopObserver observer = observer();
-        if (observer != null) {
-            observer.ended(coro, how);
-        }
+        observer().ended(coro, how);
     }
 
     /**

@@ -105,9 +105,7 @@ final class Scheduler implements RunControl {
     private void step(Coro<?> coro, Object value) {
         lastStepped = coro;
         LoopObserver observer = coroutines.observer();
-        if (observer != null) {
-            observer.stepping(coro);
-        }
+        observer.stepping(coro);
         Step out = stepping.out();
         if (debugRun != null) {
             debugRun.stepping(coro);
@@ -125,9 +123,7 @@ final class Scheduler implements RunControl {
                 debugRun.stepped();
             }
         }
-        if (observer != null) {
-            observer.stepped(coro, outcome, out);
-        }
+        observer.stepped(coro, outcome, out);
         switch (outcome) {
             case RETURNED -> finish(coro, out.value);
             case THREW -> throw coroutines.fail(coro, out.error);
