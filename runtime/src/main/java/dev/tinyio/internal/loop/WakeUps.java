@@ -96,9 +96,13 @@ final class WakeUps implements Wait.Waker {
             timers.handOver(wait);
         }
         // A wake-up during one of the run's own steps needs no listener, but only the loop's thread can tell:
-        // another thread may see a stale 'inStep', and a driver that missed the wake-up would wait for ever.
+        // another thread may see a stale 'inStep', and a driver that missed the wake-up would wait for ever. Tested
+        // first, so that a hand-off between two coroutines of the run does not read the volatile listener.
+        if (onLoopThread && inStep) {
+            return;
+        }
         Runnable wakeUpListener = listener;
-        if (wakeUpListener != null && !(onLoopThread && inStep)) {
+        if (wakeUpListener != null) {
             wakeUpListener.run();
         }
     }
