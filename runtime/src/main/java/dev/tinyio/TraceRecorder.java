@@ -245,7 +245,7 @@ public final class TraceRecorder {
     }
 
     private static String describe(Step out) {
-        return switch (out.requestKind) {
+        return switch (out.requestKind()) {
             case BARE -> "yield";
             case ONE -> "waits for " + out.request;
             case LIST -> "gathers " + out.request;

@@ -42,8 +42,8 @@ public class Unwinding extends Resumption {
     Frame chainHead;
     /** The outermost frame saved during the unwinding in progress. */
     Frame chainTail;
-    /** What the coroutine yielded. */
-    private Step.Request requestKind;
+    /** What the coroutine yielded, as its ordinal: as {@code Step}'s, a byte costs a long-lived carrier no barrier. */
+    private byte requestKind;
     /** The yielded object. */
     private Object request;
 
@@ -61,7 +61,7 @@ public class Unwinding extends Resumption {
             throw Blame.yieldedAgain(abandon());
         }
         suspending = true;
-        requestKind = kind;
+        requestKind = (byte) kind.ordinal();
         request = what;
     }
 
@@ -139,7 +139,7 @@ public class Unwinding extends Resumption {
         Object what = request;
         request = null;
         clearUnwinding();
-        return out.yielded(requestKind, what);
+        return out.yielded(Step.Request.of(requestKind), what);
     }
 
     /** The suspension in progress, if any, will not complete. */

@@ -113,7 +113,7 @@ final class Scheduler implements RunControl {
         Step.Outcome outcome;
         try {
             outcome = stepping.step(coro, value, null);
-            while (outcome == Step.Outcome.YIELDED && out.requestKind == Step.Request.CALL) {
+            while (outcome == Step.Outcome.YIELDED && out.requestKind() == Step.Request.CALL) {
                 Object answer = ((RunControl.Action) out.request).apply(this);
                 out.clear();
                 outcome = stepping.step(coro, answer, null);
@@ -127,7 +127,7 @@ final class Scheduler implements RunControl {
         switch (outcome) {
             case RETURNED -> finish(coro, out.value);
             case THREW -> throw coroutines.fail(coro, out.error);
-            default -> handleYield(coro, out.requestKind, out.request);
+            default -> handleYield(coro, out.requestKind(), out.request);
         }
         out.clear();
     }

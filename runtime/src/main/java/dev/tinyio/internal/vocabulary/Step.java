@@ -7,7 +7,7 @@ package dev.tinyio.internal.vocabulary;
 public final class Step {
     /** How a step ended. */
     public enum Outcome {
-        /** The coroutine yielded: see {@link #requestKind} and {@link #request}. */
+        /** The coroutine yielded: see {@link Step#requestKind()} and {@link Step#request}. */
         YIELDED,
         /** The coroutine returned {@link #value}. */
         RETURNED,
@@ -31,17 +31,42 @@ public final class Step {
          * Asks the loop to act on the coroutine's behalf, then to step it again at once with what the action
          * returned: how the runtime's own coroutines reach the run that steps them. The request is the action.
          */
-        CALL
+        CALL;
+
+        private static final Request[] BY_ORDINAL = values();
+
+        /**
+         * The request of an ordinal, for fields that keep a request as its ordinal: see {@link Step#requestKind()}.
+         *
+         * @param ordinal the request's {@link #ordinal()}
+         * @return the request
+         */
+        public static Request of(int ordinal) {
+            return BY_ORDINAL[ordinal];
+        }
     }
 
     /** An outcome to be filled by steps. */
     public Step() {
     }
 
-    /** What was yielded. */
-    public Request requestKind;
+    /**
+     * What was yielded, as its ordinal. A reference written into an object that has reached G1's old generation
+     * (a long run's record of its steps, as the carrier of a thread) takes the write barrier's slow path, with a
+     * memory fence, on every step; a byte does not.
+     */
+    private byte requestKind;
     /** The yielded object itself; may be {@code null}, which the loop refuses as an invalid yield. */
     public Object request;
+    /**
+     * What was yielded, after {@link #yielded}.
+     *
+     * @return the request's kind
+     */
+    public Request requestKind() {
+        return Request.of(requestKind);
+    }
+
     /** The returned value. */
     public Object value;
     /** The thrown error. */
@@ -60,7 +85,7 @@ public final class Step {
      * @return {@link Outcome#YIELDED}
      */
     public Outcome yielded(Request kind, Object what) {
-        requestKind = kind;
+        requestKind = (byte) kind.ordinal();
         request = what;
         return Outcome.YIELDED;
     }
