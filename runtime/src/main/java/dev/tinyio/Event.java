@@ -46,7 +46,7 @@ public final class Event {
      * @return the coroutine
      */
     public Coro<Void> await() {
-        return CoroFields.of(new WaitStepper(signal, Wait.NO_TIMEOUT, WaitStepper.EVENT_AWAIT));
+        return CoroFields.of(new WaitStepper(signal, Wait.NO_TIMEOUT));
     }
 
     /**
@@ -57,7 +57,7 @@ public final class Event {
      */
     public Coro<Void> await(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
-        return CoroFields.of(new WaitStepper(signal, Durations.nanosOf(timeout), WaitStepper.EVENT_AWAIT));
+        return CoroFields.of(new WaitStepper(signal, Durations.nanosOf(timeout)));
     }
 
     @Override

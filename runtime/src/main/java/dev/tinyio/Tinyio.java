@@ -31,7 +31,7 @@ public final class Tinyio {
      */
     public static Coro<Void> sleep(Duration delay) {
         Objects.requireNonNull(delay, "delay");
-        return CoroFields.of(new WaitStepper(null, Durations.nanosOf(delay), WaitStepper.SLEEP));
+        return CoroFields.of(new WaitStepper(null, Durations.nanosOf(delay)));
     }
 
     /**

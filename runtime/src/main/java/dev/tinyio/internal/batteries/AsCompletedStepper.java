@@ -3,7 +3,6 @@ package dev.tinyio.internal.batteries;
 import dev.tinyio.Coro;
 import dev.tinyio.internal.loop.CoroFields;
 import dev.tinyio.internal.loop.Signal;
-import dev.tinyio.internal.loop.Wait;
 import dev.tinyio.internal.vocabulary.Step;
 import dev.tinyio.internal.vocabulary.Stepper;
 import java.util.ArrayList;
@@ -69,8 +68,8 @@ public final class AsCompletedStepper<T> implements Stepper {
         inOrder = new ArrayList<>();
         for (int i = 0; i < coros.size(); i++) {
             int index = i;
-            inOrder.add(CoroFields.of(new WaitStepper(completed.get(index), Wait.NO_TIMEOUT, new WaitStepper.Kind(
-                    "asCompleted completion " + index, result -> result.returned(results.get(index))))));
+            inOrder.add(CoroFields.of(WaitStepper.reporting(completed.get(index), "asCompleted completion " + index,
+                    result -> result.returned(results.get(index)))));
         }
         return out.returned(List.copyOf(inOrder));
     }

@@ -3,7 +3,6 @@ package dev.tinyio.internal.batteries;
 import dev.tinyio.Coro;
 import dev.tinyio.internal.loop.CoroFields;
 import dev.tinyio.internal.loop.Signal;
-import dev.tinyio.internal.loop.Wait;
 import dev.tinyio.internal.vocabulary.Step;
 import dev.tinyio.internal.vocabulary.Stepper;
 import java.util.Set;
@@ -52,8 +51,8 @@ public final class CopyStepper<T> implements Stepper {
             }));
             return out.yielded(Step.Request.SET, Set.of(recorder));
         }
-        return out.returned(CoroFields.<T>of(new WaitStepper(recorded, Wait.NO_TIMEOUT, new WaitStepper.Kind("Tinyio.copy",
-                result -> failure != null ? result.threw(failure) : result.returned(this.result)))));
+        return out.returned(CoroFields.<T>of(WaitStepper.reporting(recorded, "Tinyio.copy",
+                result -> failure != null ? result.threw(failure) : result.returned(this.result))));
     }
 
     @Override

@@ -7,8 +7,6 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -24,8 +22,6 @@ public final class CoroFields {
     private static final VarHandle OWNER;
     private static final VarHandle STATE;
     private static final VarHandle VALUE;
-    private static final VarHandle WAITERS;
-    private static final VarHandle WAITING_ON;
     private static final VarHandle PREVIOUS_ACTIVE;
     private static final VarHandle NEXT_ACTIVE;
     /** {@code Coro}'s constructor for the runtime's own coroutines. */
@@ -40,8 +36,6 @@ public final class CoroFields {
             OWNER = coro.findVarHandle(Coro.class, "owner", Object.class);
             STATE = coro.findVarHandle(Coro.class, "state", CoroState.class);
             VALUE = coro.findVarHandle(Coro.class, "value", Object.class);
-            WAITERS = coro.findVarHandle(Coro.class, "waiters", Object.class);
-            WAITING_ON = coro.findVarHandle(Coro.class, "waitingOn", Object.class);
             PREVIOUS_ACTIVE = coro.findVarHandle(Coro.class, "previousActive", Coro.class);
             NEXT_ACTIVE = coro.findVarHandle(Coro.class, "nextActive", Coro.class);
             OF_STEPPER = coro.findConstructor(Coro.class, MethodType.methodType(void.class, Stepper.class));
@@ -192,78 +186,5 @@ public final class CoroFields {
 
     static void nextActive(Coro<?> coro, Coro<?> next) {
         NEXT_ACTIVE.set(coro, next);
-    }
-
-    // ---------------------------------------------------------------------------------------------------------
-    // Waiting: the waiter it is suspended on, and the waiters registered on it
-    // ---------------------------------------------------------------------------------------------------------
-
-    /** The waiter it is suspended on, which alone may wake it; {@code null} when not waiting. */
-    static Waiter waitingOn(Coro<?> coro) {
-        return (Waiter) (Object) WAITING_ON.get(coro);
-    }
-
-    static void waitingOn(Coro<?> coro, Waiter waiter) {
-        WAITING_ON.set(coro, (Object) waiter);
-    }
-
-    /**
-     * Registers a waiter on it. Its waiters are {@code null}, the one {@link Waiter} most coroutines have, or an
-     * {@link ArrayList} of them in registration order.
-     */
-    static void addWaiter(Coro<?> coro, Waiter waiter) {
-        Object waiters = (Object) WAITERS.get(coro);
-        if (waiters == null) {
-            WAITERS.set(coro, (Object) waiter);
-        } else if (waiters instanceof Waiter first) {
-            List<Waiter> both = new ArrayList<>(4);
-            both.add(first);
-            both.add(waiter);
-            WAITERS.set(coro, (Object) both);
-        } else {
-            waiterList(waiters).add(waiter);
-        }
-    }
-
-    /** The waiters registered on it, in registration order, as a list of their own. */
-    static List<Waiter> waiters(Coro<?> coro) {
-        Object waiters = (Object) WAITERS.get(coro);
-        if (waiters == null) {
-            return new ArrayList<>(0);
-        }
-        if (waiters instanceof Waiter one) {
-            List<Waiter> single = new ArrayList<>(1);
-            single.add(one);
-            return single;
-        }
-        return new ArrayList<>(waiterList(waiters));
-    }
-
-    /** Drops every registration of a waiter. */
-    static void removeWaiter(Coro<?> coro, Waiter waiter) {
-        List<Waiter> kept = waiters(coro);
-        kept.removeIf(registered -> registered == waiter);
-        WAITERS.set(coro, (Object) null);
-        for (Waiter each : kept) {
-            addWaiter(coro, each);
-        }
-    }
-
-    /** Takes the waiters away, and hands each, in registration order, to {@code each}: when it finishes. */
-    static void drainWaiters(Coro<?> coro, Consumer<Waiter> each) {
-        Object waiters = (Object) WAITERS.get(coro);
-        WAITERS.set(coro, (Object) null);
-        if (waiters instanceof Waiter one) {
-            each.accept(one);
-        } else if (waiters != null) {
-            for (Waiter waiter : waiterList(waiters)) {
-                each.accept(waiter);
-            }
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Waiter> waiterList(Object waiters) {
-        return (List<Waiter>) waiters;
     }
 }

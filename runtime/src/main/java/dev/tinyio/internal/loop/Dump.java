@@ -44,11 +44,10 @@ final class Dump {
         if (ready.contains(coro)) {
             return "ready to run";
         }
-        Waiter waiter = CoroFields.waitingOn(coro);
-        if (waiter == null) {
+        List<Coro<?>> awaited = WaitFields.awaitedBy(coro);
+        if (awaited == null) {
             return inStep ? "running, or not yet started" : "not yet started";
         }
-        List<Coro<?>> awaited = waiter.awaitedCoroutines();
         return awaited.isEmpty() ? "waits for an event, a timeout or a thread" : "waits for " + awaited;
     }
 }

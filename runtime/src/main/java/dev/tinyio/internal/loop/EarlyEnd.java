@@ -6,6 +6,7 @@ import dev.tinyio.Result;
 import dev.tinyio.internal.vocabulary.CoroState;
 import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.List;
 
 /**
  * Ends a coroutine early, for good, on behalf of a battery ({@link RunControl#endEarly}): the error thrown in, the
@@ -41,7 +42,8 @@ public final class EarlyEnd {
             CoroFields.state(coro, CoroState.FAILED);
             return new Result<>(null, error);
         }
-        Waiter pending = CoroFields.waitingOn(coro);
+        Object gaveUp = WaitFields.registration(coro);
+        List<Coro<?>> awaited = WaitFields.awaitedBy(coro);
         Stepping.Answer answer = stepping.throwInto(coro, error);
         Throwable escaped = stepping.out().error;
         switch (answer) {
@@ -56,10 +58,9 @@ public final class EarlyEnd {
         coroutines.recordEnd(coro, how.recorded());
         CoroFields.state(coro, CoroState.FAILED);
         coroutines.deactivate(coro);
-        cancelOrphans(pending, how);
-        for (Waiter waiter : CoroFields.waiters(coro)) {
-            Coro<?> waiting = waiter.coro;
-            if (CoroFields.state(waiting) == CoroState.ACTIVE && CoroFields.waitingOn(waiting) == waiter) {
+        cancelOrphans(gaveUp, awaited, how);
+        for (Coro<?> waiting : WaitFields.stillWaitingFor(coro)) {
+            if (CoroFields.state(waiting) == CoroState.ACTIVE) {
                 throw coroutines.cancel(waiting, waitersMessage);
             }
         }
@@ -79,14 +80,14 @@ public final class EarlyEnd {
      * A waiter gave up for good (its coroutine ended early): each coroutine it waited for that no one else waits
      * for now is cancelled, and so on down, so that nothing is left running for a result no one will read.
      */
-    private void cancelOrphans(Waiter gaveUp, Naming how) {
+    private void cancelOrphans(Object gaveUp, List<Coro<?>> awaitedByIt, Naming how) {
         if (gaveUp == null) {
             return;
         }
         // The recursion's order, with a stack of its own: a chain of any length cannot overflow the thread's.
         ArrayDeque<Iterator<Coro<?>>> pending = new ArrayDeque<>();
-        pending.push(gaveUp.awaitedCoroutines().iterator());
-        ArrayDeque<Waiter> gaveUps = new ArrayDeque<>();
+        pending.push(awaitedByIt.iterator());
+        ArrayDeque<Object> gaveUps = new ArrayDeque<>();
         gaveUps.push(gaveUp);
         while (!pending.isEmpty()) {
             Iterator<Coro<?>> members = pending.peek();
@@ -99,12 +100,13 @@ public final class EarlyEnd {
             if (CoroFields.state(awaited) != CoroState.ACTIVE) {
                 continue;
             }
-            CoroFields.removeWaiter(awaited, gaveUps.peek());
-            if (CoroFields.waiters(awaited).isEmpty()) {
-                Waiter next = CoroFields.waitingOn(awaited);
+            WaitFields.removeRegistration(awaited, gaveUps.peek());
+            if (WaitFields.hasNoRegistrations(awaited)) {
+                Object next = WaitFields.registration(awaited);
+                List<Coro<?>> awaitedByNext = WaitFields.awaitedBy(awaited);
                 cancelOrphan(awaited, how);
                 if (next != null) {
-                    pending.push(next.awaitedCoroutines().iterator());
+                    pending.push(awaitedByNext.iterator());
                     gaveUps.push(next);
                 }
             }

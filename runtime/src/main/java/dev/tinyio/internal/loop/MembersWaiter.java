@@ -6,17 +6,20 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** A coroutine waiting for what it yielded: one coroutine, or a list of them, a member listed twice counting twice. */
+/**
+ * A coroutine waiting for the list of coroutines it yielded, a member listed twice counting twice. (A coroutine
+ * waiting for one coroutine needs no waiter: see {@link CoroFields#waitingAloneFor}.)
+ */
 final class MembersWaiter extends Waiter {
-    /** What it yielded: a coroutine, or a list of coroutines. */
-    private final Object awaited;
+    /** What it yielded. */
+    private final List<?> members;
     /** How many of them are still to finish. */
     private int remaining;
 
-    MembersWaiter(Coro<?> coro, Object awaited, int members) {
+    MembersWaiter(Coro<?> coro, List<?> members) {
         super(coro);
-        this.awaited = awaited;
-        this.remaining = members;
+        this.members = members;
+        this.remaining = members.size();
     }
 
     @Override
@@ -26,26 +29,17 @@ final class MembersWaiter extends Waiter {
 
     @Override
     List<Coro<?>> awaitedCoroutines() {
-        if (awaited instanceof Coro<?> one) {
-            List<Coro<?>> single = new ArrayList<>(1);
-            single.add(one);
-            return single;
-        }
         // Coroutines compare by identity: a set drops a member listed twice in one pass, even in a wide gather.
         Set<Coro<?>> distinct = new LinkedHashSet<>();
-        for (Object member : (List<?>) awaited) {
+        for (Object member : members) {
             distinct.add((Coro<?>) member);
         }
         return new ArrayList<>(distinct);
     }
 
-    /** One result, or the results in list order. */
+    /** The results in list order. */
     @Override
     Object value() {
-        if (awaited instanceof Coro<?> one) {
-            return CoroFields.result(one);
-        }
-        List<?> members = (List<?>) awaited;
         List<Object> results = new ArrayList<>(members.size());
         for (Object member : members) {
             results.add(CoroFields.result((Coro<?>) member));

@@ -45,7 +45,7 @@ final class RunCoroutines {
     /** A coroutine is no longer active: finished, failed, cancelled or ended early. */
     void deactivate(Coro<?> coro) {
         active.remove(coro);
-        CoroFields.waitingOn(coro, null);
+        WaitFields.notWaiting(coro);
     }
 
     boolean isEmpty() {

@@ -6,9 +6,6 @@ import dev.tinyio.Result;
 import dev.tinyio.internal.Carrier;
 import dev.tinyio.internal.vocabulary.CoroState;
 import dev.tinyio.internal.vocabulary.Step;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 
 /**
  * The scheduling of one run of a loop: the queue of coroutines ready to step, what each yield asks for, waits and
@@ -28,6 +25,8 @@ final class Scheduler implements RunControl {
     private final EarlyEnd earlyEnd;
     /** The ready queue and what fills it. */
     private final WakeUps wakeUps;
+    /** What each yield asks for. */
+    private final YieldRequests requests;
     /** In debug mode, what debug mode watches of this run; else {@code null}. */
     private final DebugRun debugRun;
     /**
@@ -43,6 +42,7 @@ final class Scheduler implements RunControl {
         this.stepping = new Stepping(carrier, debugRun != null);
         this.coroutines = new RunCoroutines(loop, stepping);
         this.earlyEnd = new EarlyEnd(coroutines, stepping);
+        this.requests = new YieldRequests(coroutines, wakeUps);
     }
 
     /** Schedules the root: the run's first step will start it. */
@@ -127,7 +127,7 @@ final class Scheduler implements RunControl {
         switch (outcome) {
             case RETURNED -> finish(coro, out.value);
             case THREW -> throw coroutines.fail(coro, out.error);
-            default -> handleYield(coro, out.requestKind(), out.request);
+            default -> requests.handle(coro, out.requestKind(), out.request);
         }
         out.clear();
     }
@@ -136,100 +136,7 @@ final class Scheduler implements RunControl {
         CoroFields.result(coro, result);
         CoroFields.state(coro, CoroState.DONE);
         coroutines.deactivate(coro);
-        CoroFields.drainWaiters(coro, wakeUps.countDown());
-    }
-
-    private void handleYield(Coro<?> coro, Step.Request kind, Object request) {
-        if (request == null && kind != Step.Request.BARE) {
-            throw coroutines.cancel(coro, InvalidYields.ofNull());
-        }
-        switch (kind) {
-            case BARE -> wakeUps.enqueue(coro, null);
-            case ONE -> {
-                Coro<?> awaited = (Coro<?>) request;
-                checkYieldable(coro, awaited);
-                Waiter waiter = new MembersWaiter(coro, awaited, 1);
-                CoroFields.waitingOn(coro, waiter);
-                awaitMember(waiter, awaited);
-            }
-            case LIST -> await(coro, (List<?>) request);
-            case SET -> startInBackground(coro, (Set<?>) request);
-            case WAIT -> register(coro, (Wait) request);
-            default -> throw new IllegalStateException("A " + kind + " request must be answered within its step");
-        }
-    }
-
-    /**
-     * Makes one waiter for the coroutine over the members, in order; a member listed twice counts twice. Member by
-     * member, as in tinyio: a member that may not be yielded fails the yielder with the members before it already
-     * started and waited for, so that they are cancelled with the rest. An empty list cedes once.
-     */
-    private void await(Coro<?> coro, List<?> members) {
-        if (members.isEmpty()) {
-            wakeUps.enqueue(coro, new ArrayList<>(0));
-            return;
-        }
-        Waiter waiter = new MembersWaiter(coro, members, members.size());
-        CoroFields.waitingOn(coro, waiter);
-        wakeUps.ensureRoomFor(members.size());
-        int index = 0;
-        for (Object member : members) {
-            if (!(member instanceof Coro<?> awaited)) {
-                throw coroutines.cancel(coro, InvalidYields.inList(members, index, member));
-            }
-            checkYieldable(coro, awaited);
-            awaitMember(waiter, awaited);
-            index++;
-        }
-    }
-
-    /** Member by member, as in tinyio: those before one that may not be yielded are started all the same. */
-    private void startInBackground(Coro<?> coro, Set<?> set) {
-        for (Object member : set) {
-            if (!(member instanceof Coro<?> background)) {
-                throw coroutines.cancel(coro, InvalidYields.inSet(set, member));
-            }
-            checkYieldable(coro, background);
-            if (CoroFields.state(background) == CoroState.NEW) {
-                coroutines.activate(background);
-                wakeUps.enqueue(background, null);
-            }
-        }
-        wakeUps.enqueue(coro, null);
-    }
-
-    /** Counts a waiter down for a finished member, or registers it, starting the member if it is new. */
-    private void awaitMember(Waiter waiter, Coro<?> member) {
-        switch (CoroFields.state(member)) {
-            case DONE -> wakeUps.countDown(waiter);
-            case ACTIVE -> CoroFields.addWaiter(member, waiter);
-            default -> {
-                coroutines.activate(member);
-                wakeUps.enqueue(member, null);
-                CoroFields.addWaiter(member, waiter);
-            }
-        }
-    }
-
-    /** The one step of a waiting coroutine made its wait: on its source (firing at once if set), and on the timers. */
-    private void register(Coro<?> coro, Wait wait) {
-        wait.registeredBy(coro, wakeUps);
-        CoroFields.waitingOn(coro, wait);
-        if (wait.source != null && wait.source.register(wait)) {
-            wait.fireFromSource();
-            return;
-        }
-        if (wait.timeoutNanos() != Wait.NO_TIMEOUT) {
-            wakeUps.timers().arm(wait);
-        }
-    }
-
-    /** A coroutine this loop has not seen, or one it finished: any other has no result to give here. */
-    private void checkYieldable(Coro<?> yielder, Coro<?> awaited) {
-        CoroState state = CoroFields.state(awaited);
-        if (state != CoroState.NEW && (CoroFields.owner(awaited) != coroutines.loop() || state == CoroState.FAILED)) {
-            throw coroutines.cancel(yielder, AlreadyStarted.message(coroutines.loop(), awaited));
-        }
+        WaitFields.drainRegistrations(coro, wakeUps);
     }
 
     // Blocked: a cycle of waits, and what a dump shows

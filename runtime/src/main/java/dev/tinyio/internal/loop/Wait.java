@@ -96,6 +96,15 @@ public class Wait extends Waiter implements Comparable<Wait> {
     }
 
     /**
+     * Whether it waits for a source, rather than only for its deadline.
+     *
+     * @return false for a pure sleep
+     */
+    public final boolean hasSource() {
+        return source != null;
+    }
+
+    /**
      * Whether a loop has registered it: its coroutine has made its wait, and steps again only once it is over.
      *
      * @return true once registered

@@ -23,11 +23,11 @@ final class WaitChain {
      * @return the coroutine that alone waits for it, or that it works for; {@code null} where the chain ends
      */
     static Coro<?> next(Coro<?> coro) {
-        List<Waiter> waiters = CoroFields.waiters(coro);
-        if (waiters.size() == 1) {
-            return waiters.get(0).coro;
+        List<Coro<?>> waiting = WaitFields.waitingFor(coro);
+        if (waiting.size() == 1) {
+            return waiting.get(0);
         }
-        return waiters.isEmpty() && CoroFields.stepper(coro) instanceof WorksFor helper ? helper.worksFor() : null;
+        return waiting.isEmpty() && CoroFields.stepper(coro) instanceof WorksFor helper ? helper.worksFor() : null;
     }
 
     /**

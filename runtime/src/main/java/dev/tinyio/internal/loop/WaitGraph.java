@@ -23,8 +23,8 @@ final class WaitGraph {
     static boolean hasCycle(List<Coro<?>> active) {
         Map<Coro<?>, List<Coro<?>>> waitsFor = new HashMap<>();
         for (Coro<?> awaited : active) {
-            for (Waiter waiter : CoroFields.waiters(awaited)) {
-                waitsFor.computeIfAbsent(waiter.coro, k -> new ArrayList<>()).add(awaited);
+            for (Coro<?> waiting : WaitFields.waitingFor(awaited)) {
+                waitsFor.computeIfAbsent(waiting, k -> new ArrayList<>()).add(awaited);
             }
         }
         Map<Coro<?>, Boolean> onPath = new IdentityHashMap<>();

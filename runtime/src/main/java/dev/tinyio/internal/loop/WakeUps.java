@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  * What makes a run's coroutines ready: the queue of those ready to step, and the wake-ups that fill it, from a
  * coroutine finishing, a wait's source firing on any thread, or a deadline passing.
  */
-final class WakeUps implements Wait.Waker {
+final class WakeUps implements Wait.Waker, WaitFields.Registrations {
     /** Ready coroutines; each keeps the value to resume it with. */
     private final ReadyQueue queue = new ReadyQueue();
     /** The thread running the loop, which alone touches the queue and the timers. */
@@ -33,11 +33,6 @@ final class WakeUps implements Wait.Waker {
 
     Timers timers() {
         return timers;
-    }
-
-    /** Counts down every waiter, for a coroutine that finished. */
-    Consumer<Waiter> countDown() {
-        return countDown;
     }
 
     void inStep(boolean underWay) {
@@ -108,11 +103,21 @@ final class WakeUps implements Wait.Waker {
     }
 
     /** One completion a waiter waited for: its coroutine is ready once the last one comes, if it still waits. */
-    void countDown(Waiter waiter) {
+    @Override
+    public void countDown(Waiter waiter) {
         Coro<?> coro = waiter.coro;
-        if (waiter.countDown() && CoroFields.waitingOn(coro) == waiter && CoroFields.state(coro) == CoroState.ACTIVE) {
-            CoroFields.waitingOn(coro, null);
+        if (waiter.countDown() && WaitFields.waitsOn(coro, waiter) && CoroFields.state(coro) == CoroState.ACTIVE) {
+            WaitFields.notWaiting(coro);
             enqueue(coro, waiter.value());
+        }
+    }
+
+    /** The one coroutine a coroutine waited for finished: it is ready with that result, if it still waits. */
+    @Override
+    public void awaitedAloneFinished(Coro<?> waiting, Coro<?> finished) {
+        if (WaitFields.waitsAloneFor(waiting, finished) && CoroFields.state(waiting) == CoroState.ACTIVE) {
+            WaitFields.notWaiting(waiting);
+            enqueue(waiting, CoroFields.result(finished));
         }
     }
 }
