@@ -66,8 +66,9 @@ public final class Coro<T> {
      */
     private String name;
     /**
-     * What runs it: a user's body ({@link Body} or {@link VoidBody}) until a step suspends it, and from then on the
-     * fiber that holds its frames; for the runtime's own coroutines, their stepper from the start.
+     * What runs it: a user's body ({@link Body} or {@link VoidBody}) until a step suspends it, from then on the
+     * innermost of the frames it saved, and nothing once it ended; for the runtime's own coroutines, their stepper
+     * from the start.
      */
     private Object code;
     /** The core's record of the loop that started it, or {@code null} while new. */
@@ -177,7 +178,7 @@ public final class Coro<T> {
     /**
      * The name of a coroutine that was given none, from what runs it: for the runtime's own coroutines, the
      * stepper's description; for a user's body, the name of its class (for a lambda or method reference, of the
-     * class that made it). The loop asks for a user's coroutine's name before a fiber takes the body's place.
+     * class that made it). The loop asks for a user's coroutine's name before its frames take the body's place.
      */
     private static String nameOf(Object code) {
         if (code instanceof Stepper) {

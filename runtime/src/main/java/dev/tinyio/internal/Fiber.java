@@ -3,14 +3,15 @@ package dev.tinyio.internal;
 import dev.tinyio.Coro;
 import dev.tinyio.NotInstrumentedError;
 import dev.tinyio.internal.vocabulary.Step;
-import dev.tinyio.internal.vocabulary.Stepper;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The frame store of one coroutine whose body is instrumented code: the chain of its saved frames. The state of a
- * suspension while it unwinds lives in the thread's carrier ({@link Unwinding}), since one fiber at a time unwinds
- * on a thread.
+ * Steps the coroutines whose bodies are instrumented code, on one thread: starts a body, or resumes a coroutine from
+ * the chain of frames it saved when it last suspended. A suspended coroutine keeps nothing but that chain, its
+ * innermost frame standing for it in its record; a fiber is the loop's, one per run, and holds no coroutine between
+ * steps. The state of a suspension while it unwinds lives in the thread's carrier ({@link Unwinding}), since one
+ * fiber at a time unwinds on a thread.
  *
  * <p>A step re-enters only the innermost saved frame; when that frame returns, its value is passed to its parent's
  * call site and the parent is re-entered, and so on. A yield therefore costs the same at any call depth.
@@ -19,56 +20,36 @@ import java.util.List;
  * no code outside the module steps a fiber.
  */
 @SuppressWarnings("exports")
-public final class Fiber implements Stepper {
+public final class Fiber {
     /** The thread's carrier, which holds the suspension being unwound. */
     private final Unwinding carrier;
-    /**
-     * The body it runs, a {@link Coro.Body} or a {@link Coro.VoidBody}, until its first suspension; from then on the
-     * {@link MethodInfo} of the body's own method, which names the coroutine in messages.
-     */
-    private Object body;
-    /**
-     * The innermost saved frame while suspended; {@code null} before the first step, while running, and once
-     * finished. A fiber is stepped only before it starts and while suspended, so a step finding none starts it.
-     */
-    private Frame top;
+    /** The innermost frame saved by the step that just suspended, until the loop takes it. */
+    private Frame suspendedAt;
 
     /**
-     * A fiber, to be given its body by {@link #startNext}. A loop starts each new coroutine on a fiber it keeps
-     * spare, and lets the coroutine keep that fiber only if the first step suspends; most coroutines never do.
+     * A fiber for one run's coroutines.
      *
-     * @param carrier the carrier of the thread that steps it, always the same: a loop runs on one thread
+     * @param carrier the carrier of the thread that steps them, always the same: a loop runs on one thread
      */
     public Fiber(Unwinding carrier) {
         this.carrier = carrier;
     }
 
     /**
-     * Readies the fiber to start a body: a fresh one, or one whose previous body ended without ever suspending,
-     * so that nothing refers to it any more.
+     * Runs a user's body until it yields, returns or throws. Cancelled before it ran, none of its code runs.
      *
      * @param body a {@link Coro.Body} or a {@link Coro.VoidBody}
+     * @param thrown what its start throws instead, or {@code null}
+     * @param out where the outcome goes
+     * @return how the step ended; once {@link Step.Outcome#YIELDED}, {@link #takeSuspended} has its frames
      */
-    public void startNext(Object body) {
-        this.body = body;
-    }
-
-    @Override
-    public Step.Outcome step(Object value, Throwable thrown, Step out) {
-        if (top == null) {
-            if (thrown != null) {
-                // Cancelled before it ran: none of its code runs.
-                return out.threw(thrown);
-            }
-            return start(out);
+    public Step.Outcome start(Object body, Throwable thrown, Step out) {
+        if (thrown != null) {
+            return out.threw(thrown);
         }
-        return resume(value, thrown, out);
-    }
-
-    private Step.Outcome start(Step out) {
         Object result;
         try {
-            result = body instanceof Coro.Body<?> withResult ? withResult.run() : runVoid();
+            result = body instanceof Coro.Body<?> withResult ? withResult.run() : runVoid(body);
         } catch (Throwable t) {
             Throwable error = carriedOn(t);
             carrier.abandonUnwinding();
@@ -76,45 +57,32 @@ public final class Fiber implements Stepper {
         }
         if (carrier.suspending) {
             if (carrier.chainTail == null) {
-                return brokenSuspension(out);
+                return brokenSuspension(body.getClass().getName(), out);
             }
-            NotInstrumentedError entryNotInstrumented = checkEntry();
+            NotInstrumentedError entryNotInstrumented = checkEntry(body);
             if (entryNotInstrumented != null) {
                 carrier.abandonUnwinding();
                 return out.threw(entryNotInstrumented);
             }
-            body = carrier.chainTail.site.method;
             return suspended(out);
         }
         return out.returned(result);
     }
 
     /**
-     * The outermost saved frame must be the body's own: otherwise a frame between the body and the suspension
-     * was not instrumented, carried on with a dummy result and returned, and resuming would hand the coroutine
-     * the value of a call deep inside it. A body that is a lambda proxy has no frame of its own: its outermost
-     * frame must be the method the proxy enters ({@link Proxies#enters}).
+     * Runs a suspended coroutine from where it suspended until it yields, returns or throws.
+     *
+     * @param top the innermost frame it saved
+     * @param value what its pending yield evaluates to
+     * @param thrown what its pending yield throws instead, or {@code null}
+     * @param out where the outcome goes
+     * @return how the step ended; once {@link Step.Outcome#YIELDED}, {@link #takeSuspended} has its frames
      */
-    private NotInstrumentedError checkEntry() {
-        MethodInfo root = carrier.chainTail.site.method;
-        // The body's own run() (a class's, or a default method of an interface extending Coro.Body), or the method
-        // a proxy enters as the body.
-        boolean entered = root.name.equals("run") && root.owner.isInstance(body)
-                || body.getClass().isHidden() && Proxies.enters(body, root, null);
-        return entered ? null : Blame.body(carrier.chainHead, body);
-    }
-
-    private Object runVoid() throws Exception {
-        ((Coro.VoidBody) body).run();
-        return null;
-    }
-
-    private Step.Outcome resume(Object value, Throwable thrown, Step out) {
+    public Step.Outcome resume(Frame top, Object value, Throwable thrown, Step out) {
         if (carrier.debugging && top.parent != null) {
-            return resumeWhole(value, thrown, out);
+            return resumeWhole(top, value, thrown, out);
         }
         Frame frame = top;
-        top = null;
         Throwable stitched = null;
         while (frame != null) {
             carrier.resumeValue = value;
@@ -135,7 +103,7 @@ public final class Fiber implements Stepper {
                 continue;
             }
             if (carrier.suspending) {
-                return carrier.chainHead == null ? brokenSuspension(out) : suspended(out);
+                return carrier.chainHead == null ? brokenSuspension(rootOf(frame).toString(), out) : suspended(out);
             }
             value = result;
             thrown = null;
@@ -145,15 +113,68 @@ public final class Fiber implements Stepper {
     }
 
     /**
+     * The frames the step that just yielded saved, which the fiber no longer keeps.
+     *
+     * @return the innermost of them
+     */
+    public Frame takeSuspended() {
+        Frame top = suspendedAt;
+        suspendedAt = null;
+        return top;
+    }
+
+    /**
+     * The stack a coroutine is suspended in.
+     *
+     * @param top the innermost frame it saved
+     * @return the elements, innermost first
+     */
+    public static StackTraceElement[] suspendedTrace(Frame top) {
+        List<StackTraceElement> elements = new ArrayList<>();
+        for (Frame f = top; f != null; f = f.parent) {
+            elements.add(f.site.element());
+        }
+        return elements.toArray(new StackTraceElement[0]);
+    }
+
+    /**
+     * The outermost saved frame must be the body's own: otherwise a frame between the body and the suspension
+     * was not instrumented, carried on with a dummy result and returned, and resuming would hand the coroutine
+     * the value of a call deep inside it. A body that is a lambda proxy has no frame of its own: its outermost
+     * frame must be the method the proxy enters ({@link Proxies#enters}).
+     */
+    private NotInstrumentedError checkEntry(Object body) {
+        MethodInfo root = carrier.chainTail.site.method;
+        // The body's own run() (a class's, or a default method of an interface extending Coro.Body), or the method
+        // a proxy enters as the body.
+        boolean entered = root.name.equals("run") && root.owner.isInstance(body)
+                || body.getClass().isHidden() && Proxies.enters(body, root, null);
+        return entered ? null : Blame.body(carrier.chainHead, body);
+    }
+
+    private static Object runVoid(Object body) throws Exception {
+        ((Coro.VoidBody) body).run();
+        return null;
+    }
+
+    /** The method of a coroutine's body, which names it in messages: that of its outermost frame. */
+    private static MethodInfo rootOf(Frame frame) {
+        Frame outermost = frame;
+        while (outermost.parent != null) {
+            outermost = outermost.parent;
+        }
+        return outermost.site.method;
+    }
+
+    /**
      * Re-enters every suspended frame from the outermost down, each calling the next as it did when it suspended
      * ({@link Frame.Whole}): debug mode, where a debugger, a profiler or {@code Thread.getStackTrace()} after a
      * resume must see the whole chain. Costs one re-entry per frame; an exception thrown inside travels through the
      * frames on the stack, as in a plain call.
      */
-    private Step.Outcome resumeWhole(Object value, Throwable thrown, Step out) {
+    private Step.Outcome resumeWhole(Frame top, Object value, Throwable thrown, Step out) {
         Frame.Whole whole = new Frame.Whole(top, value, thrown);
         Frame outermost = whole.outermost();
-        top = null;
         carrier.resumeValue = whole;
         carrier.resumeThrown = null;
         Object result;
@@ -165,7 +186,8 @@ public final class Fiber implements Stepper {
             return out.threw(t);
         }
         if (carrier.suspending) {
-            return carrier.chainHead == null ? brokenSuspension(out) : suspended(out);
+            return carrier.chainHead == null ? brokenSuspension(outermost.site.method.toString(), out)
+                    : suspended(out);
         }
         return out.returned(result);
     }
@@ -186,32 +208,19 @@ public final class Fiber implements Stepper {
     /**
      * A yield was made but no frame was saved: saving failed (a StackOverflowError, say) and the code caught the
      * error and returned. The suspension cannot complete; it must not stay counted, nor this thread suspending.
+     *
+     * @param coroutine what names the coroutine: its body's class, or its body's method
      */
-    private Step.Outcome brokenSuspension(Step out) {
+    private Step.Outcome brokenSuspension(String coroutine, Step out) {
         carrier.abandonUnwinding();
-        return out.threw(new NotInstrumentedError("A suspension of " + this + " was lost: saving its frame failed, "
-                + "and the error was caught, so the code carried on and returned instead of suspending"));
+        return out.threw(new NotInstrumentedError("A suspension of " + coroutine + " was lost: saving its frame "
+                + "failed, and the error was caught, so the code carried on and returned instead of suspending"));
     }
 
-    /** The suspension has unwound to here: its frames are kept, and the loop is told what was yielded. */
+    /** The suspension has unwound to here: its frames are the loop's to keep, and it is told what was yielded. */
     private Step.Outcome suspended(Step out) {
-        top = carrier.chainHead;
+        suspendedAt = carrier.chainHead;
         return carrier.endUnwinding(out);
-    }
-
-    @Override
-    public String toString() {
-        String name = body instanceof MethodInfo root ? root.toString() : body.getClass().getName();
-        return top == null ? name : name + " suspended at " + top.site;
-    }
-
-    @Override
-    public StackTraceElement[] suspendedTrace() {
-        List<StackTraceElement> elements = new ArrayList<>();
-        for (Frame f = top; f != null; f = f.parent) {
-            elements.add(f.site.element());
-        }
-        return elements.toArray(new StackTraceElement[0]);
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -48,7 +48,28 @@ class DiagnosticsTest {
         assertTrue(dump[0].contains("Event.await()"), dump[0]);
         assertTrue(dump[0].contains("at " + DiagnosticsTest.class.getName() + ".waitInHelper(DiagnosticsTest.java:"),
                 dump[0]);
+        // The root, which took the dump, is running: the frames it saved when it last yielded are not where it is.
+        assertTrue(dump[0].contains("\n    running, or not yet started\n  Coro@"), dump[0]);
         assertEquals("tinyio loop: not running\n", loop.dump());
+    }
+
+    @Test
+    void the_runtimes_own_coroutines_are_named_after_what_made_them() {
+        Event event = new Event();
+        assertEquals("Tinyio.sleep(PT1H)", Tinyio.sleep(Duration.ofHours(1)).name());
+        assertEquals("Event.await()", event.await().name());
+        assertEquals("Event.await(PT5S)", event.await(Duration.ofSeconds(5)).name());
+        List<String> names = new ArrayList<>();
+        new Loop().run(Coro.ofVoid(() -> {
+            Coro<Integer> copy = Coro.yield(Tinyio.copy(Coro.of(() -> 1)));
+            names.add(copy.name());
+            Coro.yield(copy);
+            for (Coro<Integer> completion : Coro.yield(Tinyio.asCompleted(Set.of(Coro.of(() -> 2))))) {
+                names.add(completion.name());
+                Coro.yield(completion);
+            }
+        }));
+        assertEquals(List.of("Tinyio.copy()", "asCompleted completion 0()"), names);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.tinyio.internal.loop;
 
 import dev.tinyio.Coro;
+import dev.tinyio.internal.Fiber;
+import dev.tinyio.internal.Frame;
 import dev.tinyio.internal.vocabulary.CoroState;
 import dev.tinyio.internal.vocabulary.Stepper;
 import java.lang.invoke.MethodHandle;
@@ -76,37 +78,52 @@ public final class CoroFields {
     }
 
     // ---------------------------------------------------------------------------------------------------------
-    // What runs it: a user's body until its first suspension, then its fiber; or a runtime stepper throughout
+    // What runs it: a user's body until its first suspension, then the frames it saved, or none once it ended; or
+    // a runtime stepper throughout
     // ---------------------------------------------------------------------------------------------------------
 
     /**
-     * What steps the coroutine, once it has a stepper: its fiber, or a runtime stepper.
+     * What steps the coroutine, if it is one of the runtime's own.
      *
-     * @return the stepper, or {@code null} while a user's body has yet to suspend
+     * @return the stepper, or {@code null} for a user's body
      */
     static Stepper stepper(Coro<?> coro) {
         return (Object) CODE.get(coro) instanceof Stepper stepper ? stepper : null;
     }
 
-    /** The user's body, a {@code Coro.Body} or {@code Coro.VoidBody}, of a coroutine without a stepper. */
+    /** The user's body, a {@code Coro.Body} or {@code Coro.VoidBody}, of a coroutine that has yet to suspend. */
     static Object body(Coro<?> coro) {
         return (Object) CODE.get(coro);
     }
 
-    /** Its body suspended for the first time: it keeps the fiber that holds the suspended frames. */
-    static void keep(Coro<?> coro, Stepper fiber) {
-        CODE.set(coro, (Object) fiber);
+    /** The innermost frame a user's coroutine saved when it last suspended; {@code null} if it never did. */
+    static Frame suspendedAt(Coro<?> coro) {
+        return (Object) CODE.get(coro) instanceof Frame top ? top : null;
+    }
+
+    /** It suspended, saving these frames: they take the place of its body. */
+    static void suspendedAt(Coro<?> coro, Frame top) {
+        CODE.set(coro, (Object) top);
+    }
+
+    /** A coroutine that had suspended ended: its frames are dropped, as nothing resumes it any more. */
+    static void ended(Coro<?> coro) {
+        CODE.set(coro, (Object) null);
     }
 
     /**
-     * The stack it is suspended in, innermost first; empty before it starts, and for the runtime's own coroutines.
+     * The stack it is suspended in, innermost first; empty before it starts, once it ended, and for the runtime's
+     * own coroutines.
      *
      * @param coro the coroutine
      * @return the stack trace elements
      */
     public static StackTraceElement[] suspendedTrace(Coro<?> coro) {
-        Stepper stepper = stepper(coro);
-        return stepper == null ? Stepper.NO_FRAMES : stepper.suspendedTrace();
+        Object code = (Object) CODE.get(coro);
+        if (code instanceof Stepper stepper) {
+            return stepper.suspendedTrace();
+        }
+        return code instanceof Frame top ? Fiber.suspendedTrace(top) : Stepper.NO_FRAMES;
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -29,8 +29,11 @@ final class Dump {
         for (Coro<?> coro : active) {
             text.append("  ").append(coro).append('\n').append("    ").append(doing(coro, ready, inStep))
                     .append('\n');
-            for (StackTraceElement element : CoroFields.suspendedTrace(coro)) {
-                text.append("      at ").append(element).append('\n');
+            if (ready.contains(coro) || WaitFields.awaitedBy(coro) != null) {
+                // Only a suspended coroutine's frames are its saved ones: a running one's are on the thread's stack.
+                for (StackTraceElement element : CoroFields.suspendedTrace(coro)) {
+                    text.append("      at ").append(element).append('\n');
+                }
             }
         }
         if (deadline != Long.MAX_VALUE) {

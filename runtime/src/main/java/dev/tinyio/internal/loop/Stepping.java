@@ -3,6 +3,7 @@ package dev.tinyio.internal.loop;
 import dev.tinyio.Coro;
 import dev.tinyio.internal.Carrier;
 import dev.tinyio.internal.Fiber;
+import dev.tinyio.internal.Frame;
 import dev.tinyio.internal.vocabulary.Step;
 import dev.tinyio.internal.vocabulary.Stepper;
 import java.lang.System.Logger.Level;
@@ -36,12 +37,15 @@ final class Stepping {
     private final Carrier carrier;
     /** Whether the run is in debug mode: then fibers resume their whole chain of frames. */
     private final boolean debugging;
-    /** The fiber the next new coroutine starts on, or {@code null} if one is to be made. */
-    private Fiber spareFiber;
+    /** What the run's coroutines whose bodies are instrumented code are stepped on. */
+    private final Fiber fiber;
+    /** Whether {@link #fiber} is stepping: a step of this run nested inside it takes a fiber of its own. */
+    private boolean fiberInUse;
 
     Stepping(Carrier carrier, boolean debugging) {
         this.carrier = carrier;
         this.debugging = debugging;
+        this.fiber = new Fiber(carrier);
     }
 
     /** What the last step yielded, returned or threw. */
@@ -57,16 +61,15 @@ final class Stepping {
             dropUndelivered(coro);
         }
         carrier.debugging = debugging;
-        Stepper stepper = CoroFields.stepper(coro);
-        if (stepper == null) {
-            return start(coro, thrown);
+        Frame suspendedAt = CoroFields.suspendedAt(coro);
+        if (suspendedAt == null) {
+            Stepper stepper = CoroFields.stepper(coro);
+            if (stepper != null) {
+                carrier.fiber = null;
+                return stepper.step(value, thrown, out);
+            }
         }
-        carrier.fiber = stepper instanceof Fiber fiber ? fiber : null;
-        try {
-            return stepper.step(value, thrown, out);
-        } finally {
-            carrier.fiber = null;
-        }
+        return onFiber(coro, suspendedAt, value, thrown);
     }
 
     /**
@@ -107,31 +110,41 @@ final class Stepping {
     }
 
     /**
-     * The first step of a user's body, on the spare fiber: the coroutine keeps it only if the body suspends, so a
-     * coroutine that runs to its end in one step costs no fiber of its own. Cancelled before it ever ran, the body
-     * runs none of its code.
+     * A step of a coroutine whose body is instrumented code: its first, or a resume from the frames it saved. A
+     * coroutine that suspends keeps only its frames, the innermost in its record; one that ends keeps none.
      */
-    private Step.Outcome start(Coro<?> coro, Throwable thrown) {
-        Fiber fiber = spareFiber;
-        // Taken while in use: a nested step of this run, from inside the body, takes a fresh one.
-        spareFiber = null;
-        if (fiber == null) {
-            fiber = new Fiber(carrier);
-        }
-        fiber.startNext(CoroFields.body(coro));
-        carrier.fiber = fiber;
+    private Step.Outcome onFiber(Coro<?> coro, Frame suspendedAt, Object value, Throwable thrown) {
+        Fiber stepper = fiberInUse ? new Fiber(carrier) : fiber;
+        boolean nested = fiberInUse;
+        fiberInUse = true;
+        carrier.fiber = stepper;
         Step.Outcome outcome;
         try {
-            outcome = fiber.step(null, thrown, out);
+            outcome = suspendedAt != null ? stepper.resume(suspendedAt, value, thrown, out)
+                    : stepper.start(CoroFields.body(coro), thrown, out);
+        } catch (RuntimeException | Error machineryFailure) {
+            // Thrown by the frame store itself, not by the coroutine's code (which a step catches): the frames it
+            // left mid-step can never be resumed, and a cancellation must not re-enter them.
+            if (suspendedAt != null) {
+                CoroFields.ended(coro);
+            }
+            throw machineryFailure;
         } finally {
             carrier.fiber = null;
+            fiberInUse = nested;
         }
         if (outcome == Step.Outcome.YIELDED) {
-            // Named while its body is still there to name it by: from now on a fiber stands in its place.
-            coro.name();
-            CoroFields.keep(coro, fiber);
-        } else {
-            spareFiber = fiber;
+            Frame top = stepper.takeSuspended();
+            // A frame re-entered that suspends again is saved in place: most yields leave the record as it was.
+            if (top != suspendedAt) {
+                if (suspendedAt == null) {
+                    // Named while its body is still there to name it by: from now on its frames stand in its place.
+                    coro.name();
+                }
+                CoroFields.suspendedAt(coro, top);
+            }
+        } else if (suspendedAt != null) {
+            CoroFields.ended(coro);
         }
         return outcome;
     }

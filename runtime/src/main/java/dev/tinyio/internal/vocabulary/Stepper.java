@@ -1,8 +1,8 @@
 package dev.tinyio.internal.vocabulary;
 
 /**
- * Advances one coroutine by one step: to its next yield, its return, or its failure. A fiber steps a user's
- * instrumented body; the runtime's own coroutines (sleeps, waits, the batteries) are steppers written by hand.
+ * Advances one of the runtime's own coroutines (sleeps, waits, the batteries) by one step: to its next yield, its
+ * return, or its failure. Written by hand; a user's instrumented body is stepped by the frame store's fiber.
  */
 public interface Stepper {
     /** The suspended trace of a coroutine with no frames of its own. */
