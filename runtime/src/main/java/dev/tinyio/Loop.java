@@ -63,7 +63,7 @@ public final class Loop {
         Objects.requireNonNull(coro, "coro");
         Objects.requireNonNull(mode, "mode");
         Carrier carrier = Carrier.get();
-        if (carrier.fiber != null && (core.debug() || carrier.debugging)) {
+        if (carrier.stepping && (core.debug() || carrier.debugging)) {
             LOG.log(System.Logger.Level.WARNING, "Loop.run was called from inside a coroutine of another loop "
                     + "running on this thread: that loop, and every coroutine in it, is blocked until this run "
                     + "returns. To run a coroutine in a loop of its own without blocking the loop around it, yield "

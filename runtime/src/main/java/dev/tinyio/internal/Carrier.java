@@ -3,7 +3,7 @@ package dev.tinyio.internal;
 import dev.tinyio.internal.vocabulary.UninstrumentedYield;
 
 /**
- * Per-thread state of the coroutines a loop steps on this thread: the fiber being stepped, and (as an
+ * Per-thread state of the coroutines a loop steps on this thread: whether one is being stepped, and (as an
  * {@link Unwinding}) the suspension it is unwinding, if any. A loop fetches the carrier once per run and then only
  * writes its fields, so stepping needs no thread-local lookup.
  */
@@ -16,8 +16,12 @@ public final class Carrier extends Unwinding {
         UninstrumentedYield.explainWith(Carrier::explainYield);
     }
 
-    /** The fiber being stepped on this thread, or {@code null} outside any coroutine. */
-    public Fiber fiber;
+    /**
+     * Whether a coroutine whose body is instrumented code is being stepped on this thread: false outside any
+     * coroutine, where a yield cannot suspend. A flag rather than the fiber itself, so that a step stores no
+     * reference into the carrier, which lives as long as its thread.
+     */
+    public boolean stepping;
     /**
      * The clock of the loop's run under way on this thread, or {@code null} outside any run: what its coroutines
      * read as now, and what a loop started inside them shares. Kept here, as an {@code Object} since only the core
@@ -39,7 +43,7 @@ public final class Carrier extends Unwinding {
 
     /** Why a public {@code Coro.yield} was reached: outside any loop, or from a frame that was not instrumented. */
     private static Throwable explainYield(String what) {
-        if (get().fiber == null) {
+        if (!get().stepping) {
             return UninstrumentedYield.outsideLoop(what);
         }
         return Blame.yieldCalledFrom(what, Fiber.class);

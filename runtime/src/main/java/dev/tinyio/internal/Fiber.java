@@ -9,9 +9,8 @@ import java.util.List;
 /**
  * Steps the coroutines whose bodies are instrumented code, on one thread: starts a body, or resumes a coroutine from
  * the chain of frames it saved when it last suspended. A suspended coroutine keeps nothing but that chain, its
- * innermost frame standing for it in its record; a fiber is the loop's, one per run, and holds no coroutine between
- * steps. The state of a suspension while it unwinds lives in the thread's carrier ({@link Unwinding}), since one
- * fiber at a time unwinds on a thread.
+ * innermost frame standing for it in its record. A fiber keeps no state of its own: the state of a suspension while
+ * it unwinds lives in the thread's carrier ({@link Unwinding}), since one coroutine at a time runs on a thread.
  *
  * <p>A step re-enters only the innermost saved frame; when that frame returns, its value is passed to its parent's
  * call site and the parent is re-entered, and so on. A yield therefore costs the same at any call depth.
@@ -23,8 +22,6 @@ import java.util.List;
 public final class Fiber {
     /** The thread's carrier, which holds the suspension being unwound. */
     private final Unwinding carrier;
-    /** The innermost frame saved by the step that just suspended, until the loop takes it. */
-    private Frame suspendedAt;
 
     /**
      * A fiber for one run's coroutines.
@@ -41,7 +38,7 @@ public final class Fiber {
      * @param body a {@link Coro.Body} or a {@link Coro.VoidBody}
      * @param thrown what its start throws instead, or {@code null}
      * @param out where the outcome goes
-     * @return how the step ended; once {@link Step.Outcome#YIELDED}, {@link #takeSuspended} has its frames
+     * @return how the step ended; once {@link Step.Outcome#YIELDED}, {@link #suspendedAt} has its frames
      */
     public Step.Outcome start(Object body, Throwable thrown, Step out) {
         if (thrown != null) {
@@ -56,7 +53,7 @@ public final class Fiber {
             return out.threw(error);
         }
         if (carrier.suspending) {
-            if (carrier.chainTail == null) {
+            if (carrier.outermost() == null) {
                 return brokenSuspension(body.getClass().getName(), out);
             }
             NotInstrumentedError entryNotInstrumented = checkEntry(body);
@@ -76,7 +73,7 @@ public final class Fiber {
      * @param value what its pending yield evaluates to
      * @param thrown what its pending yield throws instead, or {@code null}
      * @param out where the outcome goes
-     * @return how the step ended; once {@link Step.Outcome#YIELDED}, {@link #takeSuspended} has its frames
+     * @return how the step ended; once {@link Step.Outcome#YIELDED}, {@link #suspendedAt} has its frames
      */
     public Step.Outcome resume(Frame top, Object value, Throwable thrown, Step out) {
         if (carrier.debugging && top.parent != null) {
@@ -103,7 +100,7 @@ public final class Fiber {
                 continue;
             }
             if (carrier.suspending) {
-                return carrier.chainHead == null ? brokenSuspension(rootOf(frame).toString(), out) : suspended(out);
+                return carrier.innermost() == null ? brokenSuspension(rootOf(frame).toString(), out) : suspended(out);
             }
             value = result;
             thrown = null;
@@ -113,14 +110,12 @@ public final class Fiber {
     }
 
     /**
-     * The frames the step that just yielded saved, which the fiber no longer keeps.
+     * The frames that the step that just yielded saved.
      *
      * @return the innermost of them
      */
-    public Frame takeSuspended() {
-        Frame top = suspendedAt;
-        suspendedAt = null;
-        return top;
+    public Frame suspendedAt() {
+        return carrier.unwound();
     }
 
     /**
@@ -144,12 +139,12 @@ public final class Fiber {
      * frame must be the method the proxy enters ({@link Proxies#enters}).
      */
     private NotInstrumentedError checkEntry(Object body) {
-        MethodInfo root = carrier.chainTail.site.method;
+        MethodInfo root = carrier.outermost().site.method;
         // The body's own run() (a class's, or a default method of an interface extending Coro.Body), or the method
         // a proxy enters as the body.
         boolean entered = root.name.equals("run") && root.owner.isInstance(body)
                 || body.getClass().isHidden() && Proxies.enters(body, root, null);
-        return entered ? null : Blame.body(carrier.chainHead, body);
+        return entered ? null : Blame.body(carrier.innermost(), body);
     }
 
     private static Object runVoid(Object body) throws Exception {
@@ -186,7 +181,7 @@ public final class Fiber {
             return out.threw(t);
         }
         if (carrier.suspending) {
-            return carrier.chainHead == null ? brokenSuspension(outermost.site.method.toString(), out)
+            return carrier.innermost() == null ? brokenSuspension(outermost.site.method.toString(), out)
                     : suspended(out);
         }
         return out.returned(result);
@@ -202,7 +197,7 @@ public final class Fiber {
         if (!carrier.suspending || !(t instanceof Exception)) {
             return t;
         }
-        return Blame.threw(carrier.chainHead, t);
+        return Blame.threw(carrier.innermost(), t);
     }
 
     /**
@@ -217,36 +212,8 @@ public final class Fiber {
                 + "failed, and the error was caught, so the code carried on and returned instead of suspending"));
     }
 
-    /** The suspension has unwound to here: its frames are the loop's to keep, and it is told what was yielded. */
+    /** The suspension has unwound to here: the loop is told what was yielded, and takes the frames. */
     private Step.Outcome suspended(Step out) {
-        suspendedAt = carrier.chainHead;
         return carrier.endUnwinding(out);
-    }
-
-    // ---------------------------------------------------------------------------------------------------------
-    // Called by Suspension on behalf of instrumented code
-    // ---------------------------------------------------------------------------------------------------------
-
-    /**
-     * A fresh activation saves its frame: it becomes the parent of the frames saved so far.
-     *
-     * @param receiver the receiver of the dispatched call that suspended, or {@code null} for any other call
-     */
-    Frame save(SiteInfo site, Object receiver) {
-        Frame frame = new Frame(carrier, site);
-        carrier.countPending();
-        carrier.link(frame, receiver);
-        return frame;
-    }
-
-    /** The frame being re-entered suspends again: it reuses its own frame object. */
-    Frame resave(Frame frame, SiteInfo site, Object receiver) {
-        frame.site = site;
-        if (carrier.debugging) {
-            // Its re-entered callers are on the stack below it, and must see that a suspension is unwinding.
-            carrier.countPending();
-        }
-        carrier.link(frame, receiver);
-        return frame;
     }
 }

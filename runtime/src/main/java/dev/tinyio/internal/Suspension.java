@@ -126,7 +126,7 @@ public final class Suspension {
      * @return the frame to fill
      */
     public static Frame save(SiteInfo site) {
-        return Carrier.get().fiber.save(site, null);
+        return Carrier.get().save(site, null);
     }
 
     /**
@@ -138,19 +138,19 @@ public final class Suspension {
      * @return the frame to fill
      */
     public static Frame save(Object receiver, SiteInfo site) {
-        return Carrier.get().fiber.save(site, receiver);
+        return Carrier.get().save(site, receiver);
     }
 
     /**
-     * A re-entered activation saves its frame again, reusing the frame object, which knows its thread's carrier,
-     * and so the fiber re-entering it: no thread-local lookup on the path of a plain yield in a loop.
+     * A re-entered activation saves its frame again, reusing the frame object, which knows its thread's carrier:
+     * no thread-local lookup on the path of a plain yield in a loop.
      *
      * @param frame the frame it was re-entered with
      * @param site where it is suspended now
      * @return the frame to fill
      */
     public static Frame resave(Frame frame, SiteInfo site) {
-        return ((Carrier) frame.carrier).fiber.resave(frame, site, null);
+        return ((Carrier) frame.carrier).resave(frame, site, null);
     }
 
     /**
@@ -162,7 +162,7 @@ public final class Suspension {
      * @return the frame to fill
      */
     public static Frame resave(Object receiver, Frame frame, SiteInfo site) {
-        return ((Carrier) frame.carrier).fiber.resave(frame, site, receiver);
+        return ((Carrier) frame.carrier).resave(frame, site, receiver);
     }
 
     /**
@@ -187,7 +187,7 @@ public final class Suspension {
      */
     public static NotInstrumentedError leaked(String callee, String site) {
         Carrier carrier = Carrier.get();
-        Frame outermost = carrier.chainTail;
+        Frame outermost = carrier.outermost();
         return Blame.returned(carrier.abandon(), outermost, callee, site);
     }
 
@@ -211,7 +211,7 @@ public final class Suspension {
      */
     public static NotInstrumentedError monitorHeld(String site) {
         Carrier carrier = Carrier.get();
-        if (carrier.fiber != null) {
+        if (carrier.stepping) {
             carrier.abandon();
         }
         return new NotInstrumentedError("A coroutine cannot suspend while holding a monitor: the suspension at "
@@ -244,7 +244,7 @@ public final class Suspension {
     /** This thread's carrier, while it steps a coroutine. */
     private static Carrier current(String what) {
         Carrier carrier = Carrier.get();
-        if (carrier.fiber == null) {
+        if (!carrier.stepping) {
             throw UninstrumentedYield.outsideLoop(what);
         }
         return carrier;

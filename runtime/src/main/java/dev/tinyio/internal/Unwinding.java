@@ -38,10 +38,17 @@ public class Unwinding extends Resumption {
     public boolean debugging;
     /** Whether this suspension counted itself in {@link #pending}. */
     private boolean countedPending;
-    /** The innermost frame saved during the unwinding in progress. */
-    Frame chainHead;
-    /** The outermost frame saved during the unwinding in progress. */
-    Frame chainTail;
+    /**
+     * Whether the unwinding in progress has saved a frame. The two ends of its chain are valid only then: they are
+     * left as they were when an unwinding ends, and overwritten only with another frame, since a carrier lives as
+     * long as its thread and, once in G1's old generation, every reference stored into it takes the write barrier's
+     * slow path. A coroutine yielding in a loop saves the same frame again and again, and stores nothing here.
+     */
+    private boolean chained;
+    /** The innermost frame saved during the unwinding in progress, if {@link #chained}. */
+    private Frame chainHead;
+    /** The outermost frame saved during the unwinding in progress, if {@link #chained}. */
+    private Frame chainTail;
     /** What the coroutine yielded, as its ordinal: as {@code Step}'s, a byte costs a long-lived carrier no barrier. */
     private byte requestKind;
     /** The yielded object. */
@@ -84,18 +91,89 @@ public class Unwinding extends Resumption {
      * @param receiver the receiver of the dispatched call that suspended, or {@code null} for any other call
      */
     void link(Frame frame, Object receiver) {
-        Frame child = chainTail;
-        if (child == null) {
-            chainHead = frame;
-        } else if (child.parent != frame) {
-            SiteInfo call = frame.site;
-            if (!entered(call, child, receiver)) {
-                throw Blame.notTheCallee(call, receiver, abandon());
+        if (!chained) {
+            chained = true;
+            if (chainHead != frame) {
+                chainHead = frame;
             }
-            child.parent = frame;
+        } else {
+            Frame child = chainTail;
+            if (child.parent != frame) {
+                SiteInfo call = frame.site;
+                if (!entered(call, child, receiver)) {
+                    throw Blame.notTheCallee(call, receiver, abandon());
+                }
+                child.parent = frame;
+            }
+            // Otherwise a chain re-entered whole, in debug mode, is saved again as it was checked when first saved.
         }
-        // Otherwise a chain re-entered whole, in debug mode, is saved again as it was checked when first saved.
-        chainTail = frame;
+        if (chainTail != frame) {
+            chainTail = frame;
+        }
+    }
+
+    /**
+     * A fresh activation saves its frame: it becomes the parent of the frames saved so far.
+     *
+     * @param receiver the receiver of the dispatched call that suspended, or {@code null} for any other call
+     */
+    Frame save(SiteInfo site, Object receiver) {
+        Frame frame = new Frame(this, site);
+        countPending();
+        link(frame, receiver);
+        return frame;
+    }
+
+    /** The frame being re-entered suspends again: it reuses its own frame object. */
+    Frame resave(Frame frame, SiteInfo site, Object receiver) {
+        if (frame.site != site) {
+            frame.site = site;
+        }
+        if (debugging) {
+            // Its re-entered callers are on the stack below it, and must see that a suspension is unwinding.
+            countPending();
+        }
+        link(frame, receiver);
+        return frame;
+    }
+
+    /**
+     * The innermost frame saved during the unwinding in progress.
+     *
+     * @return the frame, or {@code null} if none was saved yet
+     */
+    Frame innermost() {
+        return chained ? chainHead : null;
+    }
+
+    /**
+     * The outermost frame saved during the unwinding in progress.
+     *
+     * @return the frame, or {@code null} if none was saved yet
+     */
+    Frame outermost() {
+        return chained ? chainTail : null;
+    }
+
+    /**
+     * The innermost frame of the suspension that last unwound to the loop: right after {@link #endUnwinding}, the
+     * frame the coroutine resumes from.
+     *
+     * @return the frame
+     */
+    Frame unwound() {
+        return chainHead;
+    }
+
+    /**
+     * Drops the frames of the last suspension, which an ended unwinding leaves in place: when a run ends, so that
+     * a thread that runs no more coroutines keeps none alive.
+     */
+    public void forgetUnwound() {
+        if (!chained) {
+            chainHead = null;
+            chainTail = null;
+        }
     }
 
     /**
@@ -129,7 +207,7 @@ public class Unwinding extends Resumption {
      * @return the innermost frame the suspension had saved, for the error message
      */
     Frame abandon() {
-        Frame innermost = chainHead;
+        Frame innermost = innermost();
         abandonUnwinding();
         return innermost;
     }
@@ -152,8 +230,7 @@ public class Unwinding extends Resumption {
 
     private void clearUnwinding() {
         suspending = false;
-        chainHead = null;
-        chainTail = null;
+        chained = false;
         if (countedPending) {
             countedPending = false;
             PENDING.getAndAdd(-1);

@@ -3,7 +3,6 @@ package dev.tinyio.internal.loop;
 import dev.tinyio.Coro;
 import dev.tinyio.GroupMode;
 import dev.tinyio.internal.Carrier;
-import dev.tinyio.internal.Fiber;
 import dev.tinyio.internal.vocabulary.CoroState;
 
 /**
@@ -16,7 +15,7 @@ public final class LoopRun {
     private final Scheduler scheduler;
     /** What to throw on failure. */
     private final GroupMode mode;
-    /** This thread's pointer to the fiber being stepped. */
+    /** This thread's carrier: whether a coroutine is being stepped, and the suspension it unwinds. */
     private final Carrier carrier = Carrier.get();
     /** The time its timers read: its loop's clock, or else that of the run it started inside, or the real one. */
     private final LoopClock clock;
@@ -100,7 +99,7 @@ public final class LoopRun {
         if (finished) {
             return false;
         }
-        Fiber outerFiber = carrier.fiber;
+        boolean outerStepping = carrier.stepping;
         WakeUps wakeUps = scheduler.wakeUps();
         wakeUps.inStep(true);
         try {
@@ -122,7 +121,7 @@ public final class LoopRun {
             throw crash(failure);
         } finally {
             wakeUps.inStep(false);
-            carrier.fiber = outerFiber;
+            carrier.stepping = outerStepping;
         }
     }
 
@@ -256,7 +255,7 @@ public final class LoopRun {
     /** Cancels everything after a failure and returns what the mode says to throw. */
     private RuntimeException crash(Throwable failure) {
         finished = true;
-        Fiber outerFiber = carrier.fiber;
+        boolean outerStepping = carrier.stepping;
         Object outerClock = carrier.clock;
         // Cleanup runs coroutines' code, which reads the run's clock, whoever asked for the crash.
         carrier.clock = clock;
@@ -267,7 +266,7 @@ public final class LoopRun {
             Failure known = failure instanceof Failure coroutineFailure ? coroutineFailure : new Failure(null, failure);
             return new Cancellation(scheduler.coroutines(), scheduler.stepping(), mode).crash(known, lastStepped);
         } finally {
-            carrier.fiber = outerFiber;
+            carrier.stepping = outerStepping;
             carrier.clock = outerClock;
             clock.detach();
             onEnd.run();

@@ -72,7 +72,7 @@ final class NeverYielded {
 
     private static void made(Coro<?> coro) {
         Carrier carrier = Carrier.get();
-        if (EVERYWHERE || carrier.fiber != null && carrier.debugging) {
+        if (EVERYWHERE || carrier.stepping && carrier.debugging) {
             Creation creation = new Creation(coro.toString(), new Throwable("The coroutine was made here"));
             WATCHED.incrementAndGet();
             UNYIELDED.put(coro, creation);

@@ -76,6 +76,7 @@ final class Scheduler implements RunControl {
         if (debugRun != null) {
             debugRun.close();
         }
+        stepping.runEnded();
         Coro<?> last = lastStepped;
         lastStepped = null;
         return last;
@@ -103,7 +104,11 @@ final class Scheduler implements RunControl {
     }
 
     private void step(Coro<?> coro, Object value) {
-        lastStepped = coro;
+        if (lastStepped != coro) {
+            // Stored only when it changes: the scheduler lives as long as the run, and a reference stored into an
+            // object in G1's old generation takes the write barrier's slow path.
+            lastStepped = coro;
+        }
         LoopObserver observer = coroutines.observer();
         observer.stepping(coro);
         Step out = stepping.out();

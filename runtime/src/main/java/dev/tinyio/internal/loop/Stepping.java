@@ -33,14 +33,12 @@ final class Stepping {
 
     /** The outcome of each step, reused. */
     private final Step out = new Step();
-    /** This thread's pointer to the fiber being stepped. */
+    /** This thread's carrier: whether a coroutine is being stepped, and the suspension it unwinds. */
     private final Carrier carrier;
     /** Whether the run is in debug mode: then fibers resume their whole chain of frames. */
     private final boolean debugging;
     /** What the run's coroutines whose bodies are instrumented code are stepped on. */
     private final Fiber fiber;
-    /** Whether {@link #fiber} is stepping: a step of this run nested inside it takes a fiber of its own. */
-    private boolean fiberInUse;
 
     Stepping(Carrier carrier, boolean debugging) {
         this.carrier = carrier;
@@ -65,7 +63,7 @@ final class Stepping {
         if (suspendedAt == null) {
             Stepper stepper = CoroFields.stepper(coro);
             if (stepper != null) {
-                carrier.fiber = null;
+                carrier.stepping = false;
                 return stepper.step(value, thrown, out);
             }
         }
@@ -114,14 +112,11 @@ final class Stepping {
      * coroutine that suspends keeps only its frames, the innermost in its record; one that ends keeps none.
      */
     private Step.Outcome onFiber(Coro<?> coro, Frame suspendedAt, Object value, Throwable thrown) {
-        Fiber stepper = fiberInUse ? new Fiber(carrier) : fiber;
-        boolean nested = fiberInUse;
-        fiberInUse = true;
-        carrier.fiber = stepper;
+        carrier.stepping = true;
         Step.Outcome outcome;
         try {
-            outcome = suspendedAt != null ? stepper.resume(suspendedAt, value, thrown, out)
-                    : stepper.start(CoroFields.body(coro), thrown, out);
+            outcome = suspendedAt != null ? fiber.resume(suspendedAt, value, thrown, out)
+                    : fiber.start(CoroFields.body(coro), thrown, out);
         } catch (RuntimeException | Error machineryFailure) {
             // Thrown by the frame store itself, not by the coroutine's code (which a step catches): the frames it
             // left mid-step can never be resumed, and a cancellation must not re-enter them.
@@ -130,11 +125,10 @@ final class Stepping {
             }
             throw machineryFailure;
         } finally {
-            carrier.fiber = null;
-            fiberInUse = nested;
+            carrier.stepping = false;
         }
         if (outcome == Step.Outcome.YIELDED) {
-            Frame top = stepper.takeSuspended();
+            Frame top = fiber.suspendedAt();
             // A frame re-entered that suspends again is saved in place: most yields leave the record as it was.
             if (top != suspendedAt) {
                 if (suspendedAt == null) {
@@ -147,6 +141,11 @@ final class Stepping {
             CoroFields.ended(coro);
         }
         return outcome;
+    }
+
+    /** The run ended: the thread keeps none of its frames. */
+    void runEnded() {
+        carrier.forgetUnwound();
     }
 
     /**
