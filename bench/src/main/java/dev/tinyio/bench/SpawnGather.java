@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(jvmArgsAppend = Jvm.AGENT)
+@Fork(jvmArgsAppend = {Jvm.AGENT, Jvm.REGIONS_FOR_A_MILLION, Jvm.YOUNG_GENERATION_FOR_A_MILLION})
 public class SpawnGather {
     /** The body of every coroutine: returns at once, without suspending. */
     private static final Coro.Body<Object> TRIVIAL = () -> null;

@@ -3,15 +3,18 @@ package dev.tinyio.bench.anchors;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 
 /**
  * Starts n trivial virtual threads, then joins them all: the anchor of {@code SpawnGather}, with the same n and the
- * time per thread. The scheduler keeps its default parallelism (one carrier per core).
+ * time per thread. The scheduler keeps its default parallelism (one carrier per core). It forks with the G1
+ * region size and young generation that {@code SpawnGather} forks with.
  */
 @BenchmarkMode(Mode.AverageTime)
+@Fork(jvmArgsAppend = {"-XX:G1HeapRegionSize=32m", "-Xmn1600m"})
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class VirtualThreadStartJoin {
     private static final Runnable TRIVIAL = () -> { };
