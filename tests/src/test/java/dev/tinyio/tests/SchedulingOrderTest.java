@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tinyio.Coro;
 import dev.tinyio.Loop;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,44 @@ class SchedulingOrderTest {
             script.finish(8);
         }));
         script.assertFinished(8);
+    }
+
+    @Test
+    void bare_yields_stay_first_in_first_out_through_bursts_and_an_emptied_queue() {
+        // Bursts wider than the queue keeps once empty, between stretches where one coroutine yields alone.
+        List<String> steps = new ArrayList<>();
+        int wide = 5_000;
+        new Loop().run(Coro.ofVoid(() -> {
+            for (int burst = 0; burst < 2; burst++) {
+                List<Coro<Void>> members = new ArrayList<>();
+                for (int i = 0; i < wide; i++) {
+                    int index = i;
+                    members.add(Coro.ofVoid(() -> {
+                        steps.add("first " + index);
+                        Coro.yield();
+                        steps.add("second " + index);
+                    }));
+                }
+                Coro.yield(members);
+                for (int alone = 0; alone < 3; alone++) {
+                    steps.add("alone " + alone);
+                    Coro.yield();
+                }
+            }
+        }));
+        List<String> expected = new ArrayList<>();
+        for (int burst = 0; burst < 2; burst++) {
+            for (int i = 0; i < wide; i++) {
+                expected.add("first " + i);
+            }
+            for (int i = 0; i < wide; i++) {
+                expected.add("second " + i);
+            }
+            for (int alone = 0; alone < 3; alone++) {
+                expected.add("alone " + alone);
+            }
+        }
+        assertEquals(expected, steps);
     }
 
     @Test

@@ -11,7 +11,15 @@ import java.util.Set;
  * ({@link CoroFields#resumeWith}).
  */
 final class ReadyQueue {
-    private Coro<?>[] ring = new Coro<?>[16];
+    /** The ring's size to start with, and to go back to. */
+    private static final int INITIAL = 16;
+    /**
+     * The largest ring kept once the queue is empty: a burst of ready coroutines (a gather of a million) grows the
+     * ring, and the run would otherwise keep that ring for as long as it runs.
+     */
+    private static final int KEPT_WHEN_EMPTY = 4096;
+
+    private Coro<?>[] ring = new Coro<?>[INITIAL];
     /** Index of the oldest entry. */
     private int head;
     /** Number of entries. */
@@ -25,16 +33,35 @@ final class ReadyQueue {
         if (size == ring.length) {
             grow(size + 1);
         }
-        ring[(head + size) & (ring.length - 1)] = coro;
+        int slot = (head + size) & (ring.length - 1);
+        if (ring[slot] != coro) {
+            ring[slot] = coro;
+        }
         size++;
     }
 
-    /** Takes the oldest coroutine out. */
+    /**
+     * Takes the oldest coroutine out. The queue that it empties starts again at the first slot, where the
+     * coroutine taken last stays until another is queued: a coroutine that yields while nothing else is ready is
+     * queued into the slot that already holds it, and stores nothing. The ring lives as long as the run, and once
+     * it is in G1's old generation, every reference stored into it takes the write barrier's slow path. Every
+     * other slot outside the queued entries is empty, so the ring keeps at most that one coroutine alive. A ring
+     * that a burst grew past {@link #KEPT_WHEN_EMPTY} is dropped for a small one.
+     */
     Coro<?> remove() {
         Coro<?> coro = ring[head];
+        size--;
+        if (size == 0) {
+            if (ring.length > KEPT_WHEN_EMPTY) {
+                ring = new Coro<?>[INITIAL];
+            } else if (head != 0) {
+                ring[head] = null;
+            }
+            head = 0;
+            return coro;
+        }
         ring[head] = null;
         head = (head + 1) & (ring.length - 1);
-        size--;
         return coro;
     }
 
