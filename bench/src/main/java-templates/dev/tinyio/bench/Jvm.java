@@ -19,7 +19,7 @@ final class Jvm {
      * gathers, the loop's ready queue, the list of results) is an ordinary young object. In a heap of 2 GB, G1's
      * regions are 1 MB, and any array over half a region is "humongous": allocated straight into the old
      * generation, where every reference stored into it takes the write barrier's slow path, and whose growth sets
-     * off concurrent marking, which then competes for the cores (see BENCHMARKS.md, "Spawn and gather").
+     * off concurrent marking, which then competes for the cores (see BENCHMARKS.md, "Spawn and gather at a million").
      * {@code anchors.VirtualThreadStartJoin} forks with the same.
      */
     static final String REGIONS_FOR_A_MILLION = "-XX:G1HeapRegionSize=32m";
