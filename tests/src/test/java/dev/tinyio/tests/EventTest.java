@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import org.junit.jupiter.api.Test;
 
 /** Events, timeouts and sleeping (docs/semantics.md, "Batteries"). */
@@ -170,6 +171,49 @@ class EventTest {
         new Loop().run(Tinyio.sleep(Duration.ofSeconds(1)));
         long cpuMillis = (threads.getCurrentThreadCpuTime() - cpuBefore) / 1_000_000;
         assertTrue(cpuMillis < 250, "the loop thread used " + cpuMillis + " ms of CPU over a 1 s wait");
+    }
+
+    @Test
+    void no_wake_up_handed_over_by_other_threads_is_lost_while_the_loop_collects_others() throws Exception {
+        // Four threads each play thousands of rounds with a coroutine: the coroutine lets its thread go on and
+        // waits for its event, which the thread then sets. The loop collects hand-overs while others arrive; one
+        // that it missed would leave its coroutine waiting, and the run would end in its 60-second timeout.
+        int pairs = 4;
+        int rounds = 2_000;
+        List<Thread> setters = new ArrayList<>();
+        List<Coro<Integer>> players = new ArrayList<>();
+        for (int p = 0; p < pairs; p++) {
+            Event turn = new Event();
+            Semaphore go = new Semaphore(0);
+            Thread setter = new Thread(() -> {
+                try {
+                    for (int r = 0; r < rounds; r++) {
+                        go.acquire();
+                        turn.set();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            setter.start();
+            setters.add(setter);
+            players.add(Coro.of(() -> {
+                int woken = 0;
+                for (int r = 0; r < rounds; r++) {
+                    go.release();
+                    Coro.yield(turn.await(Duration.ofSeconds(60)));
+                    assertTrue(turn.isSet(), "woken by the timeout, not by the thread");
+                    turn.clear();
+                    woken++;
+                }
+                return woken;
+            }));
+        }
+        List<Object> woken = new Loop().run(Coro.of(() -> Coro.yield(players)));
+        for (Thread setter : setters) {
+            setter.join();
+        }
+        assertEquals(List.of(rounds, rounds, rounds, rounds), woken);
     }
 
     @Test

@@ -63,7 +63,7 @@ public final class LoopRun {
         carrier.clock = clock;
         try {
             while (!finished) {
-                if (!advance() && !finished) {
+                if (!advance(true) && !finished) {
                     awaitWakeUp();
                 }
             }
@@ -96,6 +96,14 @@ public final class LoopRun {
      * @return true if a coroutine stepped
      */
     public boolean advance() {
+        return advance(false);
+    }
+
+    /**
+     * {@link #advance()}, going on while coroutines are ready if asked: {@link #runToEnd} takes a spell of steps in
+     * one call, rather than a call per step, and the JIT compiles the loop over the steps with the step inside it.
+     */
+    private boolean advance(boolean whileReady) {
         if (finished) {
             return false;
         }
@@ -105,6 +113,11 @@ public final class LoopRun {
         try {
             if (scheduler.stepNext()) {
                 checkedForCycle = false;
+                if (whileReady) {
+                    while (scheduler.stepNext()) {
+                        // Each step sets the carrier up for itself; between steps only the queue is read.
+                    }
+                }
                 return true;
             }
             if (scheduler.coroutines().isEmpty()) {

@@ -129,10 +129,13 @@ final class Scheduler implements RunControl {
             }
         }
         observer.stepped(coro, outcome, out);
-        switch (outcome) {
-            case RETURNED -> finish(coro, out.value);
-            case THREW -> throw coroutines.fail(coro, out.error);
-            default -> requests.handle(coro, out.requestKind(), out.request);
+        // Compared rather than switched on: a switch on another class's enum reads a table of its ordinals first.
+        if (outcome == Step.Outcome.YIELDED) {
+            requests.handle(coro, out.requestKind(), out.request);
+        } else if (outcome == Step.Outcome.RETURNED) {
+            finish(coro, out.value);
+        } else {
+            throw coroutines.fail(coro, out.error);
         }
         out.clear();
     }

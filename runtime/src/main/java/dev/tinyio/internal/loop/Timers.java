@@ -18,6 +18,11 @@ final class Timers {
     private final PriorityQueue<Wait> heap = new PriorityQueue<>();
     /** Waits fired by other threads. */
     private final ConcurrentLinkedQueue<Wait> handedOver = new ConcurrentLinkedQueue<>();
+    /**
+     * Set by a thread after it hands a wait over, cleared by the loop before it drains them: every step reads this
+     * one field rather than the queue's linked nodes. A hand-over that a drain misses sets it after the clearing.
+     */
+    private volatile boolean mayHaveHandedOver;
     /** The loop's thread, to unpark when a wait is handed over. */
     private final Thread thread;
     /** What deadlines are read on, and how the run waits for the next. */
@@ -65,14 +70,18 @@ final class Timers {
     /** Another thread fired a wait: it is handed to the loop, which is woken. */
     void handOver(Wait wait) {
         handedOver.add(wait);
+        mayHaveHandedOver = true;
         LockSupport.unpark(thread);
     }
 
     /** Counts down the waiters of waits handed over by other threads, then of expired timeouts, in that order. */
     void collect(Consumer<Waiter> countDown) {
-        Wait woken;
-        while ((woken = handedOver.poll()) != null) {
-            countDown.accept(woken);
+        if (mayHaveHandedOver) {
+            mayHaveHandedOver = false;
+            Wait woken;
+            while ((woken = handedOver.poll()) != null) {
+                countDown.accept(woken);
+            }
         }
         if (heap.isEmpty()) {
             // No clock read on the common path: a step with no timers pending costs no nanoTime call.
