@@ -19,8 +19,9 @@ final class Timers {
     /** Waits fired by other threads. */
     private final ConcurrentLinkedQueue<Wait> handedOver = new ConcurrentLinkedQueue<>();
     /**
-     * Set by a thread after it hands a wait over, cleared by the loop before it drains them: every step reads this
-     * one field rather than the queue's linked nodes. A hand-over that a drain misses sets it after the clearing.
+     * Whether waits may have been handed over since the loop last drained them: set by a thread after it hands one
+     * over, cleared by the loop before it drains them, so that a hand-over a drain misses sets it again after the
+     * clearing. Every step, and every decision to park, reads this one field rather than the queue's linked nodes.
      */
     private volatile boolean mayHaveHandedOver;
     /** The loop's thread, to unpark when a wait is handed over. */
@@ -122,7 +123,7 @@ final class Timers {
 
     /** Whether other threads have handed over wake-ups the loop has not collected yet. */
     boolean hasHandedOver() {
-        return !handedOver.isEmpty();
+        return mayHaveHandedOver;
     }
 
     /**
