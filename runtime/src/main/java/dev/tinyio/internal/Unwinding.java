@@ -215,9 +215,12 @@ public class Unwinding extends Resumption {
     /** The suspension has unwound to the loop: tells the loop what was yielded, and forgets it. */
     Step.Outcome endUnwinding(Step out) {
         Object what = request;
-        request = null;
+        // A bare yield, the commonest, requested nothing: nothing to forget.
+        if (what != null) {
+            request = null;
+        }
         clearUnwinding();
-        return out.yielded(Step.Request.of(requestKind), what);
+        return out.yielded(requestKind, what);
     }
 
     /** The suspension in progress, if any, will not complete. */

@@ -97,7 +97,9 @@ final class Scheduler implements RunControl {
         // Ended early while it was queued, it is finished for good.
         if (CoroFields.state(coro) == CoroState.ACTIVE) {
             Object value = CoroFields.resumeWith(coro);
-            CoroFields.resumeWith(coro, null);
+            if (value != null) {
+                CoroFields.resumeWith(coro, null);
+            }
             step(coro, value);
         }
         return true;
@@ -118,7 +120,7 @@ final class Scheduler implements RunControl {
         Step.Outcome outcome;
         try {
             outcome = stepping.step(coro, value, null);
-            while (outcome == Step.Outcome.YIELDED && out.requestKind() == Step.Request.CALL) {
+            while (outcome == Step.Outcome.YIELDED && out.requestIs(Step.Request.CALL)) {
                 Object answer = ((RunControl.Action) out.request).apply(this);
                 out.clear();
                 outcome = stepping.step(coro, answer, null);
@@ -131,7 +133,7 @@ final class Scheduler implements RunControl {
         observer.stepped(coro, outcome, out);
         // Compared rather than switched on: a switch on another class's enum reads a table of its ordinals first.
         if (outcome == Step.Outcome.YIELDED) {
-            requests.handle(coro, out.requestKind(), out.request);
+            requests.handle(coro, out);
         } else if (outcome == Step.Outcome.RETURNED) {
             finish(coro, out.value);
         } else {

@@ -23,12 +23,14 @@ final class YieldRequests {
     }
 
     /** Answers what a coroutine yielded, in the step that yielded it. */
-    void handle(Coro<?> coro, Step.Request kind, Object request) {
-        if (kind == Step.Request.BARE) {
+    void handle(Coro<?> coro, Step out) {
+        if (out.requestIs(Step.Request.BARE)) {
             // The commonest request, answered before the switch, which reads a table of the enum's ordinals.
             wakeUps.enqueue(coro, null);
             return;
         }
+        Object request = out.request;
+        Step.Request kind = out.requestKind();
         if (request == null) {
             throw coroutines.cancel(coro, InvalidYields.ofNull());
         }

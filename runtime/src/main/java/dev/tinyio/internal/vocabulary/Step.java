@@ -67,6 +67,17 @@ public final class Step {
         return Request.of(requestKind);
     }
 
+    /**
+     * Whether what was yielded, after {@link #yielded}, is of this kind: a comparison of the ordinal kept, where
+     * {@link #requestKind()} first looks the request up in a table, on a path that every yield takes.
+     *
+     * @param kind the kind
+     * @return true if the request is of that kind
+     */
+    public boolean requestIs(Request kind) {
+        return requestKind == kind.ordinal();
+    }
+
     /** The returned value. */
     public Object value;
     /** The thrown error. */
@@ -85,7 +96,18 @@ public final class Step {
      * @return {@link Outcome#YIELDED}
      */
     public Outcome yielded(Request kind, Object what) {
-        requestKind = (byte) kind.ordinal();
+        return yielded(kind.ordinal(), what);
+    }
+
+    /**
+     * Records a yield whose kind is held as its ordinal, as a thread's carrier holds it while a suspension unwinds.
+     *
+     * @param kindOrdinal the {@link Request#ordinal()} of what is asked of the loop
+     * @param what the yielded object
+     * @return {@link Outcome#YIELDED}
+     */
+    public Outcome yielded(int kindOrdinal, Object what) {
+        requestKind = (byte) kindOrdinal;
         request = what;
         return Outcome.YIELDED;
     }
@@ -114,9 +136,17 @@ public final class Step {
 
     /** Drops the references of the last step so that they do not outlive it. */
     public void clear() {
-        request = null;
-        value = null;
-        error = null;
+        // Stored only if held: most steps yield bare and hold nothing, and every reference store, even of null,
+        // passes the collector's write barrier.
+        if (request != null) {
+            request = null;
+        }
+        if (value != null) {
+            value = null;
+        }
+        if (error != null) {
+            error = null;
+        }
         concurrentFailure = false;
     }
 }
