@@ -110,6 +110,25 @@ class LoopContractTest {
     }
 
     @Test
+    void a_result_handed_to_a_coroutine_is_not_kept_by_the_loop_while_the_coroutine_goes_on() {
+        ReferenceQueue<byte[]> cleared = new ReferenceQueue<>();
+        boolean collected = new Loop().run(Coro.of(() -> {
+            WeakReference<byte[]> payload = receive(cleared);
+            // Bare yields from here on, which hand over no value that would take the payload's place.
+            Coro.yield();
+            Coro.yield();
+            return Collected.all(cleared, 1) && payload.get() == null;
+        }));
+        assertTrue(collected, "the loop kept the result it handed to a coroutine alive after the coroutine dropped it");
+    }
+
+    /** Waits for a coroutine whose result is a large buffer, and keeps only a weak reference to it. */
+    private static WeakReference<byte[]> receive(ReferenceQueue<byte[]> cleared) {
+        byte[] payload = Coro.yield(Coro.of(() -> new byte[1 << 20]));
+        return new WeakReference<>(payload, cleared);
+    }
+
+    @Test
     void a_loop_run_inside_a_coroutine_is_a_nested_blocking_loop() {
         Script script = new Script();
         Coro<Void> sibling = Coro.ofVoid(() -> {
