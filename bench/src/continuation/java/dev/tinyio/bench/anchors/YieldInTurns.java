@@ -1,0 +1,82 @@
+package dev.tinyio.bench.anchors;
+
+import dev.tinyio.bench.YieldRoundTrip;
+import java.util.Arrays;
+import java.util.function.Supplier;
+
+/**
+ * The yield round trip against its anchor within one JVM: {@link YieldRoundTrip} and {@link ContinuationYield} take
+ * turns of a fixed time, each after a full collection, and the ratio is read turn by turn. JMH runs the two in
+ * separate forks, minutes apart, and this machine's speed moves by more than the yield's target between them; in
+ * turns, a slower spell of the machine slows both sides alike, and what is left is what each JVM compiled. A
+ * {@code main} rather than a JMH benchmark, since JMH measures one method per fork.
+ *
+ * <p>Run with the agent and the anchor's export:
+ * {@code java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -javaagent:bench/target/benchmarks.jar --add-exports
+ * java.base/jdk.internal.vm=ALL-UNNAMED -cp bench/target/benchmarks.jar dev.tinyio.bench.anchors.YieldInTurns
+ * [depth [rounds [milliseconds per turn]]]}.
+ */
+public final class YieldInTurns {
+    /** Rounds left out of the figures, while the JIT compiles both sides. */
+    private static final int WARM_UP_ROUNDS = 10;
+
+    /** Keeps each invocation's result, so that nothing is optimised away. */
+    private static volatile Object sink;
+
+    private YieldInTurns() {
+    }
+
+    /**
+     * Prints the median and the range of each side's time per yield, and of their ratio, over the rounds after the
+     * warm-up.
+     *
+     * @param args the depth (default 1), the rounds measured (default 20) and each turn's length in milliseconds
+     *     (default 300)
+     */
+    public static void main(String[] args) {
+        int depth = args.length > 0 ? Integer.parseInt(args[0]) : 1;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        long turnNanos = (args.length > 2 ? Long.parseLong(args[2]) : 300) * 1_000_000L;
+        YieldRoundTrip tinyio = new YieldRoundTrip();
+        tinyio.depth = depth;
+        ContinuationYield anchor = new ContinuationYield();
+        anchor.depth = depth;
+        double[] tinyioNanos = new double[rounds];
+        double[] anchorNanos = new double[rounds];
+        double[] ratios = new double[rounds];
+        for (int round = -WARM_UP_ROUNDS; round < rounds; round++) {
+            double tinyioTurn = nanosPerYield(tinyio::yieldInLoop, turnNanos);
+            double anchorTurn = nanosPerYield(anchor::yieldInLoop, turnNanos);
+            if (round >= 0) {
+                tinyioNanos[round] = tinyioTurn;
+                anchorNanos[round] = anchorTurn;
+                ratios[round] = tinyioTurn / anchorTurn;
+            }
+        }
+        System.out.printf("depth %d, %d rounds of %d ms: tinyio %s ns, Continuation %s ns, ratio %s%n", depth, rounds,
+                turnNanos / 1_000_000, summary(tinyioNanos, "%.2f"), summary(anchorNanos, "%.2f"),
+                summary(ratios, "%.3f"));
+    }
+
+    /** One turn: a full collection, then invocations until the turn's time is up. */
+    private static double nanosPerYield(Supplier<Object> invocation, long turnNanos) {
+        System.gc();
+        long invocations = 0;
+        long start = System.nanoTime();
+        long now;
+        do {
+            sink = invocation.get();
+            invocations++;
+            now = System.nanoTime();
+        } while (now - start < turnNanos);
+        return (now - start) / (double) (invocations * YieldRoundTrip.YIELDS);
+    }
+
+    /** The median, then the range. */
+    private static String summary(double[] values, String format) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return String.format(format + " (" + format + "-" + format + ")", sorted[sorted.length / 2], sorted[0],
+                sorted[sorted.length - 1]);
+    }
+}
