@@ -40,17 +40,15 @@ public final class Frame {
     public Object resumeValue() throws Throwable {
         Throwable t = carrier.resumeThrown;
         Object v = carrier.resumeValue;
+        // The locals are back in the method: the frame must not keep alive what the method goes on to drop.
+        Arrays.fill(refs, null);
         // Forgotten, as the carrier outlives the step, but only if held: a bare yield resumes with neither.
         if (t != null) {
             carrier.resumeThrown = null;
+            throw t;
         }
         if (v != null) {
             carrier.resumeValue = null;
-        }
-        // The locals are back in the method: the frame must not keep alive what the method goes on to drop.
-        Arrays.fill(refs, null);
-        if (t != null) {
-            throw t;
         }
         return v instanceof Whole whole ? whole.enterNext(carrier) : v;
     }

@@ -37,6 +37,11 @@ public final class YieldInTurns {
         int depth = args.length > 0 ? Integer.parseInt(args[0]) : 1;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         long turnNanos = (args.length > 2 ? Long.parseLong(args[2]) : 300) * 1_000_000L;
+        if (depth < 1 || rounds < 1 || turnNanos < 1) {
+            throw new IllegalArgumentException("Usage: YieldInTurns [depth [rounds [milliseconds per turn]]], each "
+                    + "at least 1; got depth " + depth + ", " + rounds + " rounds, turns of " + turnNanos / 1_000_000
+                    + " ms");
+        }
         YieldRoundTrip tinyio = new YieldRoundTrip();
         tinyio.depth = depth;
         ContinuationYield anchor = new ContinuationYield();

@@ -96,7 +96,7 @@ final class Stepping {
     void warnImproper(Coro<?> coro, Answer answer, String what) {
         String did = switch (answer) {
             case RETURNED -> "returned " + out.value + ".";
-            case YIELDED -> out.requestKind() == Step.Request.BARE ? "yielded again, with Coro.yield()."
+            case YIELDED -> out.requestIs(Step.Request.BARE) ? "yielded again, with Coro.yield()."
                     : "yielded " + out.request + ".";
             default -> "threw " + out.error + ".";
         };
