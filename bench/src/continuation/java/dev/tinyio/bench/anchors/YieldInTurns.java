@@ -1,5 +1,6 @@
 package dev.tinyio.bench.anchors;
 
+import dev.tinyio.bench.YieldAmongClasses;
 import dev.tinyio.bench.YieldRoundTrip;
 import java.util.Arrays;
 import java.util.function.Supplier;
@@ -14,11 +15,16 @@ import java.util.function.Supplier;
  * <p>Run with the agent and the anchor's export:
  * {@code java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -javaagent:bench/target/benchmarks.jar --add-exports
  * java.base/jdk.internal.vm=ALL-UNNAMED -cp bench/target/benchmarks.jar dev.tinyio.bench.anchors.YieldInTurns
- * [depth [rounds [milliseconds per turn]]]}.
+ * [depth | among-classes [rounds [milliseconds per turn]]]}. Run {@code among-classes} in a JVM of its own: once
+ * frames of several classes have been resumed, the JIT no longer compiles one class's code into the loop's, and
+ * {@code YieldRoundTrip} in the same JVM would measure that too.
  */
 public final class YieldInTurns {
     /** Rounds left out of the figures, while the JIT compiles both sides. */
     private static final int WARM_UP_ROUNDS = 10;
+
+    /** The first argument that measures {@link YieldAmongClasses} rather than {@link YieldRoundTrip}. */
+    private static final String AMONG_CLASSES = "among-classes";
 
     /** Keeps each invocation's result, so that nothing is optimised away. */
     private static volatile Object sink;
@@ -30,27 +36,28 @@ public final class YieldInTurns {
      * Prints the median and the range of each side's time per yield, and of their ratio, over the rounds after the
      * warm-up.
      *
-     * @param args the depth (default 1), the rounds measured (default 20) and each turn's length in milliseconds
-     *     (default 300)
+     * @param args the tinyio side, as the depth of {@link YieldRoundTrip} (default 1) or {@value #AMONG_CLASSES}
+     *     for {@link YieldAmongClasses} against the anchor at depth 1; the rounds measured (default 20); each turn's
+     *     length in milliseconds (default 300)
      */
     public static void main(String[] args) {
-        int depth = args.length > 0 ? Integer.parseInt(args[0]) : 1;
+        boolean amongClasses = args.length > 0 && args[0].equals(AMONG_CLASSES);
+        int depth = args.length > 0 && !amongClasses ? Integer.parseInt(args[0]) : 1;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         long turnNanos = (args.length > 2 ? Long.parseLong(args[2]) : 300) * 1_000_000L;
         if (depth < 1 || rounds < 1 || turnNanos < 1) {
-            throw new IllegalArgumentException("Usage: YieldInTurns [depth [rounds [milliseconds per turn]]], each "
-                    + "at least 1; got depth " + depth + ", " + rounds + " rounds, turns of " + turnNanos / 1_000_000
-                    + " ms");
+            throw new IllegalArgumentException("Usage: YieldInTurns [depth | " + AMONG_CLASSES + " [rounds "
+                    + "[milliseconds per turn]]], each number at least 1; got depth " + depth + ", " + rounds
+                    + " rounds, turns of " + turnNanos / 1_000_000 + " ms");
         }
-        YieldRoundTrip tinyio = new YieldRoundTrip();
-        tinyio.depth = depth;
+        Supplier<Object> tinyio = amongClasses ? new YieldAmongClasses()::yieldInTurns : yieldRoundTrip(depth);
         ContinuationYield anchor = new ContinuationYield();
         anchor.depth = depth;
         double[] tinyioNanos = new double[rounds];
         double[] anchorNanos = new double[rounds];
         double[] ratios = new double[rounds];
         for (int round = -WARM_UP_ROUNDS; round < rounds; round++) {
-            double tinyioTurn = nanosPerYield(tinyio::yieldInLoop, turnNanos);
+            double tinyioTurn = nanosPerYield(tinyio, turnNanos);
             double anchorTurn = nanosPerYield(anchor::yieldInLoop, turnNanos);
             if (round >= 0) {
                 tinyioNanos[round] = tinyioTurn;
@@ -58,9 +65,16 @@ public final class YieldInTurns {
                 ratios[round] = tinyioTurn / anchorTurn;
             }
         }
-        System.out.printf("depth %d, %d rounds of %d ms: tinyio %s ns, Continuation %s ns, ratio %s%n", depth, rounds,
+        System.out.printf("%s, %d rounds of %d ms: tinyio %s ns, Continuation %s ns, ratio %s%n",
+                amongClasses ? AMONG_CLASSES : "depth " + depth, rounds,
                 turnNanos / 1_000_000, summary(tinyioNanos, "%.2f"), summary(anchorNanos, "%.2f"),
                 summary(ratios, "%.3f"));
+    }
+
+    private static Supplier<Object> yieldRoundTrip(int depth) {
+        YieldRoundTrip benchmark = new YieldRoundTrip();
+        benchmark.depth = depth;
+        return benchmark::yieldInLoop;
     }
 
     /** One turn: a full collection, then invocations until the turn's time is up. */
