@@ -42,12 +42,22 @@ public class Unwinding extends Resumption {
      * Whether the unwinding in progress has saved a frame. The two ends of its chain are valid only then: they are
      * left as they were when an unwinding ends, and overwritten only with another frame, since a carrier lives as
      * long as its thread and, once in G1's old generation, every reference stored into it takes the write barrier's
-     * slow path. A coroutine yielding in a loop saves the same frame again and again, and stores nothing here.
+     * slow path, a memory fence included. A coroutine yielding in a loop saves the same frame again and again, and
+     * stores nothing here.
      */
     private boolean chained;
+    /**
+     * Whether the chain saved so far is its innermost frame alone, which is then its outermost too: the commonest
+     * suspension, a re-entered frame yielding again, then stores one reference here rather than two, where
+     * coroutines take turns and each step saves another frame than the step before.
+     */
+    private boolean alone;
     /** The innermost frame saved during the unwinding in progress, if {@link #chained}. */
     private Frame chainHead;
-    /** The outermost frame saved during the unwinding in progress, if {@link #chained}. */
+    /**
+     * The outermost frame saved during the unwinding in progress, if {@link #chained} and not {@link #alone}. Dropped
+     * while the head is alone, so that it keeps no frame of an earlier suspension alive.
+     */
     private Frame chainTail;
     /** What the coroutine yielded, as its ordinal: as {@code Step}'s, a byte costs a long-lived carrier no barrier. */
     private byte requestKind;
@@ -93,20 +103,26 @@ public class Unwinding extends Resumption {
     void link(Frame frame, Object receiver) {
         if (!chained) {
             chained = true;
+            alone = true;
             if (chainHead != frame) {
                 chainHead = frame;
             }
-        } else {
-            Frame child = chainTail;
-            if (child.parent != frame) {
-                SiteInfo call = frame.site;
-                if (!entered(call, child, receiver)) {
-                    throw Blame.notTheCallee(call, receiver, abandon());
-                }
-                child.parent = frame;
+            // The tail of an earlier, longer chain is not kept alive; a null store takes no fence.
+            if (chainTail != null) {
+                chainTail = null;
             }
-            // Otherwise a chain re-entered whole, in debug mode, is saved again as it was checked when first saved.
+            return;
         }
+        Frame child = alone ? chainHead : chainTail;
+        if (child.parent != frame) {
+            SiteInfo call = frame.site;
+            if (!entered(call, child, receiver)) {
+                throw Blame.notTheCallee(call, receiver, abandon());
+            }
+            child.parent = frame;
+        }
+        // Otherwise a chain re-entered whole, in debug mode, is saved again as it was checked when first saved.
+        alone = false;
         if (chainTail != frame) {
             chainTail = frame;
         }
@@ -152,7 +168,7 @@ public class Unwinding extends Resumption {
      * @return the frame, or {@code null} if none was saved yet
      */
     Frame outermost() {
-        return chained ? chainTail : null;
+        return !chained ? null : alone ? chainHead : chainTail;
     }
 
     /**
