@@ -43,7 +43,10 @@ public class YieldAmongClasses {
                 Coro.ofVoid(() -> Fourth.yieldTimes(EACH))))));
     }
 
-    /** Each class's frames are resumed through that class's own dispatch. */
+    /**
+     * The same method in four classes, on purpose: a frame is resumed through its class's own dispatch, so four
+     * classes make the loop's call into the coroutine's code see four targets, as a program's does.
+     */
     private static final class First {
         static void yieldTimes(int times) {
             for (int i = 0; i < times; i++) {
