@@ -39,17 +39,17 @@ public class Unwinding extends Resumption {
     /** Whether this suspension counted itself in {@link #pending}. */
     private boolean countedPending;
     /**
-     * Whether the unwinding in progress has saved a frame. The two ends of its chain are valid only then: they are
-     * left as they were when an unwinding ends, and overwritten only with another frame, since a carrier lives as
-     * long as its thread and, once in G1's old generation, every reference stored into it takes the write barrier's
-     * slow path, a memory fence included. A coroutine yielding in a loop saves the same frame again and again, and
-     * stores nothing here.
+     * Whether the unwinding in progress has saved a frame. The ends of its chain are valid only then. They are left
+     * as they were when an unwinding ends, and overwritten only with another frame (or, the tail, with null), since a
+     * carrier lives as long as its thread and, once in G1's old generation, every reference stored into it takes the
+     * write barrier's slow path, a memory fence included. A coroutine yielding in a loop saves the same frame again
+     * and again, and stores nothing here.
      */
     private boolean chained;
     /**
-     * Whether the chain saved so far is its innermost frame alone, which is then its outermost too: the commonest
-     * suspension, a re-entered frame yielding again, then stores one reference here rather than two, where
-     * coroutines take turns and each step saves another frame than the step before.
+     * Whether the chain so far is its head alone, which is then also its outermost frame. A suspension of one frame,
+     * the commonest, stores only the head: coroutines taking turns, each step saving another frame than the last,
+     * pay the barrier once a step, not twice.
      */
     private boolean alone;
     /** The innermost frame saved during the unwinding in progress, if {@link #chained}. */
@@ -114,6 +114,7 @@ public class Unwinding extends Resumption {
             return;
         }
         Frame child = alone ? chainHead : chainTail;
+        // A chain re-entered whole, in debug mode, keeps the links checked when it was first saved.
         if (child.parent != frame) {
             SiteInfo call = frame.site;
             if (!entered(call, child, receiver)) {
@@ -121,7 +122,6 @@ public class Unwinding extends Resumption {
             }
             child.parent = frame;
         }
-        // Otherwise a chain re-entered whole, in debug mode, is saved again as it was checked when first saved.
         alone = false;
         if (chainTail != frame) {
             chainTail = frame;
