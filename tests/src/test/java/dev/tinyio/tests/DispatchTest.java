@@ -67,6 +67,21 @@ class DispatchTest {
     }
 
     @Test
+    void in_debug_mode_fresh_calls_suspend_under_re_entered_frames_through_dispatch() {
+        Coro<Integer> flat = Coro.of(() -> {
+            int yields = 0;
+            for (int i = 0; i < 5; i++) {
+                Coro.yield();
+                yields++;
+            }
+            return yields;
+        });
+        assertEquals(List.of(6, 24, 5), new Loop().debug(true).run(Coro.of(() -> Coro.yield(List.of(
+                Coro.of(() -> sum(new Counter(), 3)), Coro.of(() -> sum(new Doubler(new Doubler(new Counter())), 3)),
+                flat)))));
+    }
+
+    @Test
     void a_helper_in_another_class_suspends_its_caller() {
         Coro<String> greeting = Coro.of(() -> OtherClass.greet("world") + "!");
         Coro<Integer> ticker = Coro.of(() -> {

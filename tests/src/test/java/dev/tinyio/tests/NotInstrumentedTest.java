@@ -305,6 +305,32 @@ class NotInstrumentedTest {
     }
 
     @Test
+    void a_library_between_a_lone_suspended_frame_and_its_caller_is_named_after_a_longer_suspension() {
+        @SuppressWarnings("unchecked")
+        ToIntFunction<IntSupplier> relay = (ToIntFunction<IntSupplier>) newInstance(LibraryRelay.class);
+        NotInstrumentedError error = assertThrows(NotInstrumentedError.class, () -> new Loop().run(Coro.of(() -> {
+            // Suspends three frames deep first, then through the library with only the callback's frame saved.
+            int before = twice(1);
+            return before + relay.applyAsInt(new Pause());
+        })));
+        assertTrue(error.getMessage().contains("passed through " + LibraryRelay.class.getName() + ".applyAsInt, "
+                + "called at " + NotInstrumentedTest.class.getName()), error.getMessage());
+    }
+
+    static int twice(int x) {
+        return 2 * step(x);
+    }
+
+    /** A callback whose own method suspends: the frame it saves is the only one below the library. */
+    static final class Pause implements IntSupplier {
+        @Override
+        public int getAsInt() {
+            Coro.yield();
+            return 1;
+        }
+    }
+
+    @Test
     void a_library_decorator_that_carries_on_is_named_never_a_wrong_result() {
         Object memo = newInstance(LibraryMemo.class);
         @SuppressWarnings("unchecked")
