@@ -45,7 +45,8 @@ class BenchmarksSmokeIT {
                 EventPingPong.class.getSimpleName(), InstrumenterCost.class.getSimpleName(),
                 NeverSuspending.class.getSimpleName(), ProgramAnalysis.class.getSimpleName(),
                 RetainedHeap.class.getSimpleName(), SpawnGather.class.getSimpleName(),
-                YieldRoundTrip.class.getSimpleName(), CompletableFutureHops.class.getSimpleName()));
+                YieldRoundTrip.class.getSimpleName(), YieldAmongClasses.class.getSimpleName(),
+                CompletableFutureHops.class.getSimpleName()));
         if (Runtime.version().feature() >= 21) {
             expected.addAll(JAVA_21_ANCHORS);
         } else {
