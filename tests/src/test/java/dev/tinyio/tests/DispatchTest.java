@@ -68,32 +68,28 @@ class DispatchTest {
 
     @Test
     void in_debug_mode_fresh_calls_suspend_under_re_entered_frames_through_dispatch() {
-        Coro<Integer> flat = Coro.of(() -> {
-            int yields = 0;
-            for (int i = 0; i < 5; i++) {
-                Coro.yield();
-                yields++;
-            }
-            return yields;
-        });
         assertEquals(List.of(6, 24, 5), new Loop().debug(true).run(Coro.of(() -> Coro.yield(List.of(
                 Coro.of(() -> sum(new Counter(), 3)), Coro.of(() -> sum(new Doubler(new Doubler(new Counter())), 3)),
-                flat)))));
+                ticking(5))))));
     }
 
     @Test
     void a_helper_in_another_class_suspends_its_caller() {
         Coro<String> greeting = Coro.of(() -> OtherClass.greet("world") + "!");
-        Coro<Integer> ticker = Coro.of(() -> {
+        assertEquals(List.of("hello world!", 3),
+                new Loop().run(Coro.of(() -> Coro.yield(List.of(greeting, ticking(3))))));
+    }
+
+    /** A coroutine that yields that many times beside the others, and counts them. */
+    private static Coro<Integer> ticking(int times) {
+        return Coro.of(() -> {
             int ticks = 0;
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < times; i++) {
                 Coro.yield();
                 ticks++;
             }
             return ticks;
         });
-        assertEquals(List.of("hello world!", 3),
-                new Loop().run(Coro.of(() -> Coro.yield(List.of(greeting, ticker)))));
     }
 
     @Test
