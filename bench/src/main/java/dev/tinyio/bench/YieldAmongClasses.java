@@ -38,9 +38,17 @@ public class YieldAmongClasses {
     @Benchmark
     @OperationsPerInvocation(YieldRoundTrip.YIELDS)
     public Object yieldInTurns() {
-        return new Loop().run(Coro.of(() -> Coro.yield(List.of(Coro.ofVoid(() -> First.yieldTimes(EACH)),
-                Coro.ofVoid(() -> Second.yieldTimes(EACH)), Coro.ofVoid(() -> Third.yieldTimes(EACH)),
-                Coro.ofVoid(() -> Fourth.yieldTimes(EACH))))));
+        return new Loop().run(Coro.of(() -> Coro.yield(fourCoroutines())));
+    }
+
+    /**
+     * The four coroutines, new, one per class, that yield {@link YieldRoundTrip#YIELDS} times together.
+     *
+     * @return them, for one gather
+     */
+    static List<Coro<Void>> fourCoroutines() {
+        return List.of(Coro.ofVoid(() -> First.yieldTimes(EACH)), Coro.ofVoid(() -> Second.yieldTimes(EACH)),
+                Coro.ofVoid(() -> Third.yieldTimes(EACH)), Coro.ofVoid(() -> Fourth.yieldTimes(EACH)));
     }
 
     /**
