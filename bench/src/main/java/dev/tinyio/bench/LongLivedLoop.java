@@ -2,7 +2,6 @@ package dev.tinyio.bench;
 
 import dev.tinyio.Coro;
 import dev.tinyio.Loop;
-import java.util.Arrays;
 
 /**
  * The yield of {@link YieldAmongClasses} in a loop that lives for the whole measurement, as a server's does: the
@@ -57,10 +56,8 @@ public final class LongLivedLoop {
                 nanos[round] = (now - start) / (double) (batches * YieldRoundTrip.YIELDS);
             }
         }));
-        double[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        System.out.printf("a long-lived loop, %d rounds of %d ms: %.2f ns per yield (%.2f-%.2f)%n", rounds,
-                ROUND_NANOS / 1_000_000, sorted[rounds / 2], sorted[0], sorted[rounds - 1]);
+        System.out.printf("a long-lived loop, %d rounds of %d ms: %s ns per yield%n", rounds, ROUND_NANOS / 1_000_000,
+                Spread.of(nanos, "%.2f"));
     }
 
     /** Runs one batch of four new coroutines to their end. */

@@ -1,8 +1,8 @@
 package dev.tinyio.bench.anchors;
 
+import dev.tinyio.bench.Spread;
 import dev.tinyio.bench.YieldAmongClasses;
 import dev.tinyio.bench.YieldRoundTrip;
-import java.util.Arrays;
 import java.util.function.Supplier;
 
 /**
@@ -67,8 +67,8 @@ public final class YieldInTurns {
         }
         System.out.printf("%s, %d rounds of %d ms: tinyio %s ns, Continuation %s ns, ratio %s%n",
                 amongClasses ? AMONG_CLASSES : "depth " + depth, rounds,
-                turnNanos / 1_000_000, summary(tinyioNanos, "%.2f"), summary(anchorNanos, "%.2f"),
-                summary(ratios, "%.3f"));
+                turnNanos / 1_000_000, Spread.of(tinyioNanos, "%.2f"), Spread.of(anchorNanos, "%.2f"),
+                Spread.of(ratios, "%.3f"));
     }
 
     private static Supplier<Object> yieldRoundTrip(int depth) {
@@ -89,13 +89,5 @@ public final class YieldInTurns {
             now = System.nanoTime();
         } while (now - start < turnNanos);
         return (now - start) / (double) (invocations * YieldRoundTrip.YIELDS);
-    }
-
-    /** The median, then the range. */
-    private static String summary(double[] values, String format) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return String.format(format + " (" + format + "-" + format + ")", sorted[sorted.length / 2], sorted[0],
-                sorted[sorted.length - 1]);
     }
 }
