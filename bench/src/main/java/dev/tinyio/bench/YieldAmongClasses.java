@@ -46,7 +46,7 @@ public class YieldAmongClasses {
      *
      * @return them, for one gather
      */
-    static List<Coro<Void>> fourCoroutines() {
+    public static List<Coro<Void>> fourCoroutines() {
         return List.of(Coro.ofVoid(() -> First.yieldTimes(EACH)), Coro.ofVoid(() -> Second.yieldTimes(EACH)),
                 Coro.ofVoid(() -> Third.yieldTimes(EACH)), Coro.ofVoid(() -> Fourth.yieldTimes(EACH)));
     }
