@@ -111,13 +111,8 @@ public final class LoopRun {
         WakeUps wakeUps = scheduler.wakeUps();
         wakeUps.inStep(true);
         try {
-            if (scheduler.stepNext()) {
+            if (scheduler.steps(whileReady)) {
                 checkedForCycle = false;
-                if (whileReady) {
-                    while (scheduler.stepNext()) {
-                        // Each step sets the carrier up for itself; between steps only the queue is read.
-                    }
-                }
                 return true;
             }
             if (scheduler.coroutines().isEmpty()) {

@@ -31,7 +31,11 @@ final class Scheduler implements RunControl {
     private final DebugRun debugRun;
     /**
      * The coroutine stepped most recently (tinyio's {@code current_coro}): when the loop itself fails (a cycle, an
-     * interrupt, an abort), the chain of single waiters stitched into the error's trace starts there.
+     * interrupt, an abort), the chain of single waiters stitched into the error's trace starts there. It is read
+     * only between spells of steps (the run's end, a check for a cycle, a failure) and by a battery's request inside
+     * its step, so it is recorded at the end of each spell and before each request rather than at every step: the
+     * scheduler lives as long as the run, and where coroutines take turns, a reference stored into it at every step
+     * would take G1's write-barrier slow path at every step once the scheduler is in the old generation.
      */
     private Coro<?> lastStepped;
 
@@ -85,32 +89,46 @@ final class Scheduler implements RunControl {
     // One step
 
     /**
-     * Collects the wake-ups, then runs the coroutine at the head of the queue until it yields or ends.
+     * Takes a spell of steps: each collects the wake-ups, then runs the coroutine at the head of the queue until it
+     * yields or ends. A coroutine ended early while it was queued is finished for good, and is passed over.
      *
+     * @param whileReady whether to go on while coroutines are ready, or to take one step only
      * @return false if no coroutine was ready
      */
-    boolean stepNext() {
-        Coro<?> coro = wakeUps.next();
-        if (coro == null) {
-            return false;
-        }
-        // Ended early while it was queued, it is finished for good.
-        if (CoroFields.state(coro) == CoroState.ACTIVE) {
-            Object value = CoroFields.resumeWith(coro);
-            if (value != null) {
-                CoroFields.resumeWith(coro, null);
+    boolean steps(boolean whileReady) {
+        Coro<?> stepped = null;
+        try {
+            do {
+                Coro<?> coro = nextActive();
+                if (coro == null) {
+                    break;
+                }
+                stepped = coro;
+                Object value = CoroFields.resumeWith(coro);
+                if (value != null) {
+                    CoroFields.resumeWith(coro, null);
+                }
+                step(coro, value);
+            } while (whileReady);
+        } finally {
+            // Once a spell rather than at every step: see lastStepped. A step that fails ends the spell too.
+            if (stepped != null) {
+                steppedLast(stepped);
             }
-            step(coro, value);
         }
-        return true;
+        return stepped != null;
+    }
+
+    /** The coroutine at the head of the queue that is still active, or {@code null} if none is ready. */
+    private Coro<?> nextActive() {
+        Coro<?> coro;
+        do {
+            coro = wakeUps.next();
+        } while (coro != null && CoroFields.state(coro) != CoroState.ACTIVE);
+        return coro;
     }
 
     private void step(Coro<?> coro, Object value) {
-        if (lastStepped != coro) {
-            // Stored only when it changes: the scheduler lives as long as the run, and a reference stored into an
-            // object in G1's old generation takes the write barrier's slow path.
-            lastStepped = coro;
-        }
         LoopObserver observer = coroutines.observer();
         observer.stepping(coro);
         Step out = stepping.out();
@@ -121,6 +139,8 @@ final class Scheduler implements RunControl {
         try {
             outcome = stepping.step(coro, value, null);
             while (outcome == Step.Outcome.YIELDED && out.requestIs(Step.Request.CALL)) {
+                // The battery asking may read the coroutine it runs in (asker()).
+                steppedLast(coro);
                 Object answer = ((RunControl.Action) out.request).apply(this);
                 out.clear();
                 outcome = stepping.step(coro, answer, null);
@@ -140,6 +160,13 @@ final class Scheduler implements RunControl {
             throw coroutines.fail(coro, out.error);
         }
         out.clear();
+    }
+
+    /** Stored only when it changes, for the same reason as it is recorded only when read. */
+    private void steppedLast(Coro<?> coro) {
+        if (lastStepped != coro) {
+            lastStepped = coro;
+        }
     }
 
     private void finish(Coro<?> coro, Object result) {
