@@ -76,6 +76,34 @@ class SchedulingOrderTest {
     }
 
     @Test
+    void coroutines_taking_turns_keep_their_order_for_as_long_as_a_run_lasts() {
+        // Long enough that the queue's storage is replaced many times, at every place in its cycle, while full of
+        // coroutines in turn: five in a ring of sixteen, and twenty-one in one grown to thirty-two.
+        for (int coroutines : new int[] {5, 21}) {
+            int turns = 3_000;
+            List<Integer> steps = new ArrayList<>();
+            List<Coro<Void>> members = new ArrayList<>();
+            for (int i = 0; i < coroutines; i++) {
+                int index = i;
+                members.add(Coro.ofVoid(() -> {
+                    for (int turn = 0; turn < turns; turn++) {
+                        steps.add(index);
+                        Coro.yield();
+                    }
+                }));
+            }
+            new Loop().run(Coro.ofVoid(() -> Coro.yield(members)));
+            List<Integer> expected = new ArrayList<>();
+            for (int turn = 0; turn < turns; turn++) {
+                for (int i = 0; i < coroutines; i++) {
+                    expected.add(i);
+                }
+            }
+            assertEquals(expected, steps, coroutines + " coroutines");
+        }
+    }
+
+    @Test
     void a_set_queues_its_new_members_in_iteration_order_then_the_yielder() {
         Coro<Void> x = Coro.ofVoid(() -> script.expect(2));
         Coro<Void> y = Coro.ofVoid(() -> script.expect(3));

@@ -9,6 +9,11 @@ import java.util.Set;
  * The loop's first-in first-out queue of coroutines ready to step, as a growable ring: no allocation per entry. A
  * coroutine is queued at most once at a time, so the value to resume it with waits in the coroutine itself
  * ({@link CoroFields#resumeWith}).
+ *
+ * <p>The ring is replaced by a copy of itself every {@link #RENEWED_AFTER} times its length in additions. A run may
+ * live as long as its program, and a ring that has lived through a few collections is in G1's old generation, where
+ * every reference stored into it takes the write barrier's slow path, with a memory fence: where coroutines take
+ * turns, every addition. A copy is young again, and costs one entry's copy per {@link #RENEWED_AFTER} additions.
  */
 final class ReadyQueue {
     /** The ring's size to start with, and to go back to. */
@@ -18,12 +23,16 @@ final class ReadyQueue {
      * ring, and the run would otherwise keep that ring for as long as it runs.
      */
     private static final int KEPT_WHEN_EMPTY = 4096;
+    /** Additions, per entry of the ring's length, before the ring is renewed. */
+    private static final int RENEWED_AFTER = 64;
 
     private Coro<?>[] ring = new Coro<?>[INITIAL];
     /** Index of the oldest entry. */
     private int head;
     /** Number of entries. */
     private int size;
+    /** Additions left before the ring is renewed. */
+    private int addsBeforeRenewal = RENEWED_AFTER * INITIAL;
 
     boolean isEmpty() {
         return size == 0;
@@ -32,6 +41,8 @@ final class ReadyQueue {
     void add(Coro<?> coro) {
         if (size == ring.length) {
             grow(size + 1);
+        } else if (--addsBeforeRenewal == 0) {
+            moveTo(ring.length);
         }
         int slot = (head + size) & (ring.length - 1);
         if (ring[slot] != coro) {
@@ -53,7 +64,7 @@ final class ReadyQueue {
         size--;
         if (size == 0) {
             if (ring.length > KEPT_WHEN_EMPTY) {
-                ring = new Coro<?>[INITIAL];
+                moveTo(INITIAL);
             } else if (head != 0) {
                 ring[head] = null;
             }
@@ -95,11 +106,17 @@ final class ReadyQueue {
         while (capacity < needed) {
             capacity *= 2;
         }
-        Coro<?>[] bigger = new Coro<?>[capacity];
+        moveTo(capacity);
+    }
+
+    /** Moves the entries, oldest first, into a new ring of that capacity, at least their number. */
+    private void moveTo(int capacity) {
+        Coro<?>[] fresh = new Coro<?>[capacity];
         int toEnd = Math.min(size, ring.length - head);
-        System.arraycopy(ring, head, bigger, 0, toEnd);
-        System.arraycopy(ring, 0, bigger, toEnd, size - toEnd);
-        ring = bigger;
+        System.arraycopy(ring, head, fresh, 0, toEnd);
+        System.arraycopy(ring, 0, fresh, toEnd, size - toEnd);
+        ring = fresh;
         head = 0;
+        addsBeforeRenewal = (int) Math.min((long) RENEWED_AFTER * capacity, Integer.MAX_VALUE);
     }
 }
