@@ -158,6 +158,29 @@ class DebugModeTest {
     }
 
     @Test
+    void a_coroutine_in_debug_mode_that_runs_a_loop_of_its_own_still_resumes_its_callers_whole() {
+        // The nested run steps its coroutines outside debug mode on this thread; the frames of the coroutine that
+        // called it are re-entered whole, its caller on the stack below it, and must still save as debug mode's.
+        assertEquals(22, new Loop().debug(true).run(Coro.of(DebugModeTest::callsARunner)));
+    }
+
+    private static int callsARunner() {
+        Coro.yield();
+        return runsALoop() + 1;
+    }
+
+    private static int runsALoop() {
+        Coro.yield();
+        int nested = new Loop().run(Coro.of(() -> {
+            Coro.yield();
+            return 20;
+        }));
+        Coro.yield();
+        Coro.yield();
+        return nested + 1;
+    }
+
+    @Test
     void a_nested_loop_run_outside_debug_mode_is_not_logged() {
         new Loop().run(Coro.ofVoid(() -> new Loop().run(Coro.of(() -> 1))));
         assertEquals(List.of(), records.stream().filter(r -> r.getMessage().startsWith("Loop.run was")).toList());

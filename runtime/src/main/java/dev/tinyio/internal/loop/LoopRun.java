@@ -107,7 +107,10 @@ public final class LoopRun {
         if (finished) {
             return false;
         }
+        // A run started inside a coroutine of another (a blocking Loop.run) steps on the same carrier: the outer
+        // coroutine carries on with its own loop's stepping and debug mode once this returns.
         boolean outerStepping = carrier.stepping;
+        boolean outerDebugging = carrier.debugging;
         WakeUps wakeUps = scheduler.wakeUps();
         wakeUps.inStep(true);
         try {
@@ -130,6 +133,7 @@ public final class LoopRun {
         } finally {
             wakeUps.inStep(false);
             carrier.stepping = outerStepping;
+            carrier.debugging = outerDebugging;
         }
     }
 
@@ -264,6 +268,7 @@ public final class LoopRun {
     private RuntimeException crash(Throwable failure) {
         finished = true;
         boolean outerStepping = carrier.stepping;
+        boolean outerDebugging = carrier.debugging;
         Object outerClock = carrier.clock;
         // Cleanup runs coroutines' code, which reads the run's clock, whoever asked for the crash.
         carrier.clock = clock;
@@ -275,6 +280,7 @@ public final class LoopRun {
             return new Cancellation(scheduler.coroutines(), scheduler.stepping(), mode).crash(known, lastStepped);
         } finally {
             carrier.stepping = outerStepping;
+            carrier.debugging = outerDebugging;
             carrier.clock = outerClock;
             clock.detach();
             onEnd.run();
