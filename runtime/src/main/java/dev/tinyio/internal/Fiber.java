@@ -53,7 +53,7 @@ public final class Fiber {
             return out.threw(error);
         }
         if (carrier.suspending) {
-            if (carrier.outermost() == null) {
+            if (!carrier.saved()) {
                 return brokenSuspension(body.getClass().getName(), out);
             }
             NotInstrumentedError entryNotInstrumented = checkEntry(body);
@@ -100,7 +100,11 @@ public final class Fiber {
                 continue;
             }
             if (carrier.suspending) {
-                return carrier.innermost() == null ? brokenSuspension(rootOf(frame).toString(), out) : suspended(out);
+                if (frame != top) {
+                    // A parent saved itself: the loop will ask for it by the top frame it resumed first.
+                    carrier.keepHead(frame);
+                }
+                return carrier.saved() ? suspended(out) : brokenSuspension(rootOf(frame).toString(), out);
             }
             value = result;
             thrown = null;
@@ -112,10 +116,11 @@ public final class Fiber {
     /**
      * The frames that the step that just yielded saved.
      *
+     * @param resumed the frame the step resumed, or {@code null} if it started the body
      * @return the innermost of them
      */
-    public Frame suspendedAt() {
-        return carrier.unwound();
+    public Frame suspendedAt(Frame resumed) {
+        return carrier.unwound(resumed);
     }
 
     /**
@@ -181,8 +186,7 @@ public final class Fiber {
             return out.threw(t);
         }
         if (carrier.suspending) {
-            return carrier.innermost() == null ? brokenSuspension(outermost.site.method.toString(), out)
-                    : suspended(out);
+            return carrier.saved() ? suspended(out) : brokenSuspension(outermost.site.method.toString(), out);
         }
         return out.returned(result);
     }

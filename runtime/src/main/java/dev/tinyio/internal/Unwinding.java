@@ -52,7 +52,18 @@ public class Unwinding extends Resumption {
      * pay the barrier once a step, not twice.
      */
     private boolean alone;
-    /** The innermost frame saved during the unwinding in progress, if {@link #chained}. */
+    /**
+     * Whether the chain is the frame the fiber resumes, alone, saved again: the commonest suspension of all, a
+     * resumed coroutine yielding again. The fiber holds that frame, so the carrier does not store it: where
+     * coroutines take turns, each step saves another frame than the step before, and storing it as the head would
+     * take the barrier at every step. The fiber hands it over ({@link #keepHead}) if it lets go of it first.
+     * Outside debug mode only, where nothing on the stack links onto a resumed frame.
+     */
+    private boolean headIsResumed;
+    /**
+     * The innermost frame saved during the unwinding in progress, if {@link #chained} and not
+     * {@link #headIsResumed}.
+     */
     private Frame chainHead;
     /**
      * The outermost frame saved during the unwinding in progress, if {@link #chained} and not {@link #alone}. Dropped
@@ -104,6 +115,7 @@ public class Unwinding extends Resumption {
         if (!chained) {
             chained = true;
             alone = true;
+            headIsResumed = false;
             if (chainHead != frame) {
                 chainHead = frame;
             }
@@ -113,11 +125,16 @@ public class Unwinding extends Resumption {
             }
             return;
         }
+        if (headIsResumed) {
+            // Only debug mode re-enters a resumed frame's callers, and it keeps every head.
+            throw new IllegalStateException("tinyio: a frame linked onto a resumed frame outside debug mode; the "
+                    + "frame saved below it is unknown. This is a bug in tinyio: please report it with this trace.");
+        }
         Frame child = alone ? chainHead : chainTail;
         // A chain re-entered whole, in debug mode, keeps the links checked when it was first saved.
         if (child.parent != frame) {
             SiteInfo call = frame.site;
-            if (!entered(call, child, receiver)) {
+            if (!Callees.entered(call, child, receiver)) {
                 throw Blame.notTheCallee(call, receiver, abandon());
             }
             child.parent = frame;
@@ -148,37 +165,70 @@ public class Unwinding extends Resumption {
         if (debugging) {
             // Its re-entered callers are on the stack below it, and must see that a suspension is unwinding.
             countPending();
+        } else if (!chained) {
+            chained = true;
+            alone = true;
+            headIsResumed = true;
+            if (chainTail != null) {
+                chainTail = null;
+            }
+            return frame;
         }
         link(frame, receiver);
         return frame;
     }
 
     /**
-     * The innermost frame saved during the unwinding in progress.
+     * Whether the unwinding in progress has saved a frame.
      *
-     * @return the frame, or {@code null} if none was saved yet
+     * @return true once a frame was saved
+     */
+    boolean saved() {
+        return chained;
+    }
+
+    /**
+     * The innermost frame saved during the unwinding in progress, for errors about it.
+     *
+     * @return the frame, or {@code null} if none was saved yet or the fiber holds it ({@link #headIsResumed})
      */
     Frame innermost() {
-        return chained ? chainHead : null;
+        return chained && !headIsResumed ? chainHead : null;
     }
 
     /**
      * The outermost frame saved during the unwinding in progress.
      *
-     * @return the frame, or {@code null} if none was saved yet
+     * @return the frame, or {@code null} if none was saved yet or the fiber holds it ({@link #headIsResumed})
      */
     Frame outermost() {
-        return !chained ? null : alone ? chainHead : chainTail;
+        return !chained || headIsResumed ? null : alone ? chainHead : chainTail;
     }
 
     /**
      * The innermost frame of the suspension that last unwound to the loop: right after {@link #endUnwinding}, the
      * frame the coroutine resumes from.
      *
+     * @param resumed the frame the fiber resumed last, which is the head if it alone saved itself again
      * @return the frame
      */
-    Frame unwound() {
-        return chainHead;
+    Frame unwound(Frame resumed) {
+        return headIsResumed ? resumed : chainHead;
+    }
+
+    /**
+     * The fiber lets go of the frame it resumed, which another frame's resumption or an error will follow: if that
+     * frame is the chain's head, the carrier keeps it from now on.
+     *
+     * @param resumed the frame the fiber resumed last
+     */
+    void keepHead(Frame resumed) {
+        if (headIsResumed) {
+            headIsResumed = false;
+            if (chainHead != resumed) {
+                chainHead = resumed;
+            }
+        }
     }
 
     /**
@@ -190,30 +240,6 @@ public class Unwinding extends Resumption {
             chainHead = null;
             chainTail = null;
         }
-    }
-
-    /**
-     * Whether the frame saved below a site can be the one its call entered, with no frame between them that was
-     * not instrumented (a decorator, a proxy, a JDK combinator, which would have carried on with a dummy result).
-     * Below a static or special call it is the called method's; below a dispatched one, the called method's (an
-     * override or bridge has its name and descriptor) with the receiver as {@code this}, or, through an interface,
-     * a method that the receiver, a lambda proxy, enters itself.
-     */
-    private static boolean entered(SiteInfo call, Frame saved, Object receiver) {
-        if (call.calleeCheck == SiteInfo.CalleeCheck.NONE) {
-            return true;
-        }
-        MethodInfo callee = saved.site.method;
-        boolean named = call.calleeName.equals(callee.name) && call.calleeDescriptor.equals(callee.descriptor);
-        if (call.calleeCheck == SiteInfo.CalleeCheck.DIRECT) {
-            return named;
-        }
-        int self = saved.site.thisSlot;
-        if (named && self >= 0 && saved.refs[self] == receiver) {
-            return true;
-        }
-        return call.calleeCheck == SiteInfo.CalleeCheck.THROUGH_INTERFACE
-                && Proxies.enters(receiver, callee, call.calleeName);
     }
 
     /**

@@ -85,6 +85,31 @@ class WholeStacksTest {
 
     /** Each frame of a chain re-entered whole runs its own cleanup when the coroutine is cancelled, innermost first. */
     @Test
+    void a_caller_that_yields_after_its_callee_returned_resumes_from_its_own_yield_in_either_mode() {
+        for (boolean debug : new boolean[] {false, true}) {
+            List<String> ran = new ArrayList<>();
+            // Two coroutines in turn, so that each step saves another frame than the step before.
+            Coro<Void> first = Coro.ofVoid(() -> callerOf("first", ran));
+            Coro<Void> second = Coro.ofVoid(() -> callerOf("second", ran));
+            new Loop().debug(debug).run(Coro.ofVoid(() -> Coro.yield(List.of(first, second))));
+            assertEquals(List.of("first's callee resumed", "first resumed", "second's callee resumed",
+                    "second resumed", "first resumed again", "second resumed again"), ran, "debug " + debug);
+        }
+    }
+
+    private static void callerOf(String name, List<String> ran) {
+        calleeOf(name, ran);
+        ran.add(name + " resumed");
+        Coro.yield();
+        ran.add(name + " resumed again");
+    }
+
+    private static void calleeOf(String name, List<String> ran) {
+        Coro.yield();
+        ran.add(name + "'s callee resumed");
+    }
+
+    @Test
     void a_chain_re_entered_whole_is_cancelled_through_every_frame() {
         List<String> cleaned = new ArrayList<>();
         Coro<Integer> deep = Coro.of(() -> cleanupAt("outer", cleaned, () -> cleanupAt("middle", cleaned,

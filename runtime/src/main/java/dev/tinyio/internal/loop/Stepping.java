@@ -128,7 +128,7 @@ final class Stepping {
             carrier.stepping = false;
         }
         if (outcome == Step.Outcome.YIELDED) {
-            Frame top = fiber.suspendedAt();
+            Frame top = fiber.suspendedAt(suspendedAt);
             // A frame re-entered that suspends again is saved in place: most yields leave the record as it was.
             if (top != suspendedAt) {
                 if (suspendedAt == null) {
