@@ -2,6 +2,7 @@ package dev.tinyio.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tinyio.bench.anchors.CompletableFutureHops;
 import java.io.IOException;
@@ -73,15 +74,31 @@ class BenchmarksSmokeIT {
     /** A million suspended coroutines fit in 512 MB of heap: the JVM that holds them has no more. */
     @Test
     void a_million_suspended_coroutines_fit_in_half_a_gigabyte() throws IOException, InterruptedException {
+        String output = runMain(MillionSuspended.class.getName());
+        assertTrue(output.startsWith("1,000,000 coroutines asleep at once in a heap of at most "), output);
+    }
+
+    /** The yield in a long-lived run: its root suspends through the turns' own code, under the agent. */
+    @Test
+    void the_long_lived_yield_runs_in_turns_with_its_anchor() throws IOException, InterruptedException {
+        assumeTrue(Runtime.version().feature() >= 21, "the anchors need Java 21");
+        String output = runMain("--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED",
+                "dev.tinyio.bench.anchors.YieldInTurns", "long-lived", "1", "5");
+        assertTrue(output.startsWith("long-lived, 1 rounds of 5 ms: tinyio "), output);
+    }
+
+    /** Runs a main of this module in a JVM of its own under the agent, and returns what it printed. */
+    private static String runMain(String... classAndArgs) throws IOException, InterruptedException {
         String agent = Jvm.AGENT.substring(0, Jvm.AGENT.lastIndexOf('='));
         String jar = agent.substring(agent.indexOf(':') + 1);
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-Xmx512m", agent, "-cp", jar,
-                MillionSuspended.class.getName()).redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx512m", agent, "-cp", jar));
+        command.addAll(List.of(classAndArgs));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         assertTrue(process.waitFor(5, TimeUnit.MINUTES), "still running after five minutes");
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, process.exitValue(), output);
-        assertTrue(output.startsWith("1,000,000 coroutines asleep at once in a heap of at most "), output);
+        return output;
     }
 
     /** The simple name of the class of a benchmark named {@code package.Class.method}. */
