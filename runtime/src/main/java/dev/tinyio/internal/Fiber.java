@@ -101,7 +101,8 @@ public final class Fiber {
             }
             if (carrier.suspending) {
                 if (frame != top) {
-                    // A parent saved itself: the loop will ask for it by the top frame it resumed first.
+                    // A parent re-entered after the top returned saved itself: the loop knows only the top it
+                    // handed over, so the carrier keeps this frame as the head.
                     carrier.keepHead(frame);
                 }
                 return carrier.saved() ? suspended(out) : brokenSuspension(rootOf(frame).toString(), out);

@@ -113,16 +113,7 @@ public class Unwinding extends Resumption {
      */
     void link(Frame frame, Object receiver) {
         if (!chained) {
-            chained = true;
-            alone = true;
-            headIsResumed = false;
-            if (chainHead != frame) {
-                chainHead = frame;
-            }
-            // The tail of an earlier, longer chain is not kept alive; a null store takes no fence.
-            if (chainTail != null) {
-                chainTail = null;
-            }
+            startChain(frame, false);
             return;
         }
         if (headIsResumed) {
@@ -166,16 +157,25 @@ public class Unwinding extends Resumption {
             // Its re-entered callers are on the stack below it, and must see that a suspension is unwinding.
             countPending();
         } else if (!chained) {
-            chained = true;
-            alone = true;
-            headIsResumed = true;
-            if (chainTail != null) {
-                chainTail = null;
-            }
+            startChain(frame, true);
             return frame;
         }
         link(frame, receiver);
         return frame;
+    }
+
+    /** Starts the chain with its head alone: stored, unless it is the frame the fiber resumed and holds. */
+    private void startChain(Frame head, boolean resumed) {
+        chained = true;
+        alone = true;
+        headIsResumed = resumed;
+        if (!resumed && chainHead != head) {
+            chainHead = head;
+        }
+        // The tail of an earlier, longer chain is not kept alive; a null store takes no fence.
+        if (chainTail != null) {
+            chainTail = null;
+        }
     }
 
     /**
